@@ -1,0 +1,70 @@
+"""The Python entry points; the CLI is a thin shell over these, and a clinic's own system can call them.
+
+The pipeline runs one way: load and check everything (clinic, sections, pictures) -> resolve the
+selection -> lay out and render -> write atomically. Nothing is written unless every step before succeeded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.colors import HexColor
+
+from builder.config import Clinic, load_clinic
+from builder.content import Figures, Section, Steps
+from builder.handout import PAPER_SIZES, Handout, default_title
+from builder.images import load_picture, load_pictures
+from builder.layout.render import render_pdf
+from builder.library import Library, load_library
+from builder.output import write_pdf
+from builder.resources import DEMO_CLINIC
+
+DEFAULT_OUTPUT = Path("output") / "handout.pdf"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    pages: int
+    sections: tuple[Section, ...]
+
+
+def build_handout(
+    sections: Sequence[str],
+    output: Path = DEFAULT_OUTPUT,
+    paper: str = "a4",
+    title: str | None = None,
+    content_dir: Path | None = None,
+    clinic_file: Path = DEMO_CLINIC / "clinic.yaml",
+) -> BuildResult:
+    """Build one handout from the named sections, in the order given, and write it to ``output``."""
+    if paper not in PAPER_SIZES:
+        raise ValueError(f"paper must be one of {PAPER_SIZES}, not {paper!r}")
+    clinic = load_clinic(clinic_file)
+    chosen = load_library(content_dir).select(sections)
+    handout = Handout(title or default_title(chosen), chosen, clinic, paper)
+    accent = HexColor(clinic.colors.accent)
+    pictures = load_pictures(_picture_paths(chosen), accent)
+    logo = load_picture(clinic.logo, accent) if clinic.logo else None
+    pdf, pages = render_pdf(handout, pictures, logo)
+    return BuildResult(write_pdf(output, pdf), pages, chosen)
+
+
+def list_sections(content_dir: Path | None = None) -> Library:
+    """Every section a build can use, bundled and the clinic's own."""
+    return load_library(content_dir)
+
+
+def _picture_paths(sections: tuple[Section, ...]) -> list[Path]:
+    paths: list[Path] = []
+    for block in (block for section in sections for block in section.blocks):
+        if isinstance(block, Steps):
+            paths += [step.image.path for step in block.steps if step.image]
+        elif isinstance(block, Figures):
+            paths += [figure.image.path for figure in block.figures]
+    return paths
+
+
+__all__ = ["DEFAULT_OUTPUT", "BuildResult", "Clinic", "build_handout", "list_sections"]

@@ -1,0 +1,273 @@
+"""Sections: the patient-education text a clinic edits, loaded from YAML into checked dataclasses.
+
+Everything a section can say is one of the Block types below. Loading checks every field once, so the
+layout code can trust what it is given: text is a non-empty string, an image file exists and has alt text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+from builder.resources import is_bundled
+from builder.validate import Checker, display_path
+from builder.yamlfile import KeyPath, YamlSyntaxError, read_yaml
+
+KINDS = ("tips", "exercise", "schedule", "info", "safety")
+CALLOUT_STYLES = ("tip", "caution", "stop")
+VERDICTS = ("do", "avoid")
+SECTION_KEYS = ("id", "title", "kind", "summary", "key_message", "reviewed", "blocks")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+REVIEWED_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$")
+
+
+@dataclass(frozen=True)
+class Image:
+    """An illustration file that exists, with the words a reader without the picture needs."""
+
+    path: Path
+    alt: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    text: str
+    image: Image | None
+
+
+@dataclass(frozen=True)
+class Steps:
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    image: Image
+    caption: str
+    verdict: Literal["do", "avoid"] | None
+
+
+@dataclass(frozen=True)
+class Figures:
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class Callout:
+    style: Literal["tip", "caution", "stop"]
+    title: str
+    text: str
+    bullets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    tick_columns: tuple[str, ...]
+
+
+Block = Paragraph | Heading | Bullets | Steps | Figures | Callout | Table
+
+DEFAULT_CALLOUT_TITLES = {"tip": "Tip", "caution": "Take care", "stop": "Stop and call"}
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    kind: str
+    summary: str
+    key_message: str
+    reviewed: str
+    blocks: tuple[Block, ...]
+    source: Path
+
+
+def load_section(path: Path, image_dirs: tuple[Path, ...]) -> tuple[Section | None, list[str]]:
+    """Load one section file; returns the section (None if invalid) and every problem found in it."""
+    try:
+        located = read_yaml(path)
+    except YamlSyntaxError as exc:
+        return None, [f"{display_path(path)}:{exc.line}: {exc.reason}"]
+    reader = _SectionReader(Checker(path, located), image_dirs)
+    section = reader.section(located.data)
+    return (None if reader.check.problems else section), reader.check.problems
+
+
+class _SectionReader:
+    """Walks one section's data; each method reads one part of the schema in docs/content-format.md."""
+
+    def __init__(self, check: Checker, image_dirs: tuple[Path, ...]) -> None:
+        self.check = check
+        self.image_dirs = image_dirs
+
+    def section(self, data: Any) -> Section | None:
+        check = self.check
+        top = check.mapping(data, (), SECTION_KEYS)
+        if top is None:
+            return None
+        section_id = check.text(top, (), "id")
+        expected = check.source.stem
+        if section_id and not ID_PATTERN.match(section_id):
+            check.problem(("id",), f"'{section_id}' must use only a-z, 0-9 and dashes")
+        elif section_id and section_id != expected:
+            check.problem(("id",), f"'{section_id}' must match the file name '{expected}'")
+        reviewed = check.text(top, (), "reviewed", required=False)
+        if reviewed and not REVIEWED_PATTERN.match(reviewed):
+            check.problem(("reviewed",), f"'{reviewed}' must be a year and month like 2026-11")
+        return Section(
+            id=section_id,
+            title=check.text(top, (), "title"),
+            kind=check.choice(top, (), "kind", KINDS),
+            summary=check.text(top, (), "summary"),
+            key_message=check.text(top, (), "key_message", required=False),
+            reviewed=reviewed[:7],
+            blocks=self.blocks(top.get("blocks")),
+            source=check.source,
+        )
+
+    def blocks(self, value: Any) -> tuple[Block, ...]:
+        if not isinstance(value, list) or not value:
+            self.check.problem(("blocks",), "must be a list with at least one block")
+            return ()
+        blocks = (self.block(item, ("blocks", index)) for index, item in enumerate(value))
+        return tuple(block for block in blocks if block is not None)
+
+    def block(self, value: Any, path: KeyPath) -> Block | None:
+        readers = {
+            "paragraph": self.paragraph,
+            "heading": self.heading,
+            "bullets": self.bullets,
+            "steps": self.steps,
+            "figures": self.figures,
+            "callout": self.callout,
+            "table": self.table,
+        }
+        item = self.check.mapping(value, path, readers)
+        if item is None:
+            return None
+        if len(item) != 1:
+            self.check.problem(path, "a block must have exactly one key, its type")
+            return None
+        ((kind, body),) = item.items()
+        return readers[kind](body, (*path, kind)) if kind in readers else None
+
+    def paragraph(self, body: Any, path: KeyPath) -> Paragraph:
+        return Paragraph(self._one(body, path))
+
+    def heading(self, body: Any, path: KeyPath) -> Heading:
+        return Heading(self._one(body, path))
+
+    def bullets(self, body: Any, path: KeyPath) -> Bullets:
+        return Bullets(self.check.texts(body, path))
+
+    def steps(self, body: Any, path: KeyPath) -> Steps:
+        steps = []
+        for index, item in enumerate(self._list(body, path)):
+            step = self.check.mapping(item, (*path, index), ("text", "image", "alt"))
+            if step is not None:
+                text = self.check.text(step, (*path, index), "text")
+                steps.append(Step(text, self.image(step, (*path, index), required=False)))
+        return Steps(tuple(steps))
+
+    def figures(self, body: Any, path: KeyPath) -> Figures:
+        figures = []
+        for index, item in enumerate(self._list(body, path)):
+            where = (*path, index)
+            figure = self.check.mapping(item, where, ("image", "alt", "caption", "verdict"))
+            if figure is None:
+                continue
+            image = self.image(figure, where, required=True)
+            caption = self.check.text(figure, where, "caption")
+            verdict = None
+            if figure.get("verdict") is not None:
+                verdict = self.check.choice(figure, where, "verdict", VERDICTS) or None
+            if image is not None:
+                figures.append(Figure(image, caption, verdict))  # type: ignore[arg-type]
+        return Figures(tuple(figures))
+
+    def callout(self, body: Any, path: KeyPath) -> Callout | None:
+        callout = self.check.mapping(body, path, ("style", "title", "text", "bullets"))
+        if callout is None:
+            return None
+        style = self.check.choice(callout, path, "style", CALLOUT_STYLES)
+        text = self.check.text(callout, path, "text", required=False)
+        bullets = (
+            self.check.texts(callout["bullets"], (*path, "bullets")) if "bullets" in callout else ()
+        )
+        if not text and "bullets" not in callout:
+            self.check.problem(path, "a callout needs text, bullets or both")
+        title = self.check.text(callout, path, "title", required=False)
+        return Callout(style, title or DEFAULT_CALLOUT_TITLES.get(style, ""), text, bullets)  # type: ignore[arg-type]
+
+    def table(self, body: Any, path: KeyPath) -> Table | None:
+        table = self.check.mapping(body, path, ("caption", "columns", "rows", "tick_columns"))
+        if table is None:
+            return None
+        columns = self.check.texts(table.get("columns"), (*path, "columns"))
+        ticks = table.get("tick_columns")
+        tick_columns = self.check.texts(ticks, (*path, "tick_columns")) if ticks is not None else ()
+        rows = []
+        for index, row in enumerate(self._list(table.get("rows"), (*path, "rows"))):
+            cells = self.check.texts(row, (*path, "rows", index))
+            if columns and cells and len(cells) != len(columns):
+                self.check.problem(
+                    (*path, "rows", index),
+                    f"has {len(cells)} cells but the table has {len(columns)} columns",
+                )
+            rows.append(cells)
+        caption = self.check.text(table, path, "caption", required=False)
+        return Table(caption, columns, tuple(rows), tick_columns)
+
+    def image(self, item: dict[str, Any], path: KeyPath, required: bool) -> Image | None:
+        name = self.check.text(item, path, "image", required=required)
+        alt = self.check.text(item, path, "alt", required=bool(name))
+        if not name:
+            if alt:
+                self.check.problem((*path, "alt"), "alt text without an image")
+            return None
+        relative = PurePosixPath(name)
+        if relative.is_absolute() or ".." in relative.parts or "\\" in name:
+            self.check.problem(
+                (*path, "image"), f"'{name}' must be a file name inside the images folder"
+            )
+            return None
+        for folder in self.image_dirs:
+            candidate = folder / relative
+            if candidate.is_file():
+                return Image(candidate, alt)
+        looked = ", ".join(_shown(folder) for folder in self.image_dirs)
+        self.check.problem((*path, "image"), f"no such image '{name}' (looked in {looked})")
+        return None
+
+    def _one(self, body: Any, path: KeyPath) -> str:
+        return self.check.text({path[-1]: body}, path[:-1], str(path[-1]))
+
+    def _list(self, body: Any, path: KeyPath) -> list[Any]:
+        if not isinstance(body, list) or not body:
+            self.check.problem(path, "must be a list with at least one item")
+            return []
+        return body
+
+
+def _shown(folder: Path) -> str:
+    return "the bundled images" if is_bundled(folder) else display_path(folder) + "/"

@@ -1,0 +1,29 @@
+"""What one build is asked to make: the resolved selection, ready for layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from builder.config import Clinic
+from builder.content import Section
+
+PAPER_SIZES = ("a4", "letter")
+
+
+@dataclass(frozen=True)
+class Handout:
+    title: str
+    sections: tuple[Section, ...]
+    clinic: Clinic
+    paper: str
+
+    @property
+    def reviewed(self) -> str:
+        """The oldest review date among the sections: the whole handout is only as fresh as that."""
+        dates = sorted(s.reviewed for s in self.sections if s.reviewed)
+        return dates[0] if dates else ""
+
+
+def default_title(sections: tuple[Section, ...]) -> str:
+    """One section keeps its own title; several become a plan."""
+    return sections[0].title if len(sections) == 1 else "Your home care plan"

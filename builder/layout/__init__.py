@@ -1,0 +1,1 @@
+"""Turning checked sections into ReportLab flowables and page templates; the only package that knows ReportLab."""

@@ -1,0 +1,259 @@
+"""Section blocks -> ReportLab flowables, one function per block type.
+
+Every grouping here exists to stop a bad break: a step stays with its picture, a callout is one piece,
+a heading keeps with what follows it, and a table only breaks between rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reportlab.lib.colors import Color
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from builder.content import (
+    Block,
+    Bullets,
+    Callout,
+    Figures,
+    Heading,
+    Section,
+    Steps,
+)
+from builder.content import Paragraph as TextBlock
+from builder.content import Table as TableBlock
+from builder.images import Picture
+from builder.layout.flowables import (
+    Icon,
+    Marked,
+    NumberBadge,
+    SectionHeading,
+    TickBox,
+    picture_flowable,
+)
+from builder.layout.markup import inline
+from builder.layout.styles import INK, RULE, STOP_RED, Theme, tint
+
+STEP_PICTURE_HEIGHT = 40 * mm
+FIGURE_PICTURE_HEIGHT = 34 * mm
+GAP = 5 * mm
+
+
+class BlockLayout:
+    """Lays out the blocks of one handout for a given text width."""
+
+    def __init__(self, theme: Theme, pictures: dict[Path, Picture], width: float) -> None:
+        self.theme = theme
+        self.pictures = pictures
+        self.width = width
+        self._layouts: dict[type, Callable[[Block], list[Flowable]]] = {
+            TextBlock: self.paragraph,
+            Heading: self.heading,
+            Bullets: self.bullets,
+            Steps: self.steps,
+            Figures: self.figures,
+            Callout: self.callout,
+            TableBlock: self.table,
+        }
+
+    def section(self, section: Section, first: bool) -> list[Flowable]:
+        """A section: its title and key message, held to the first block so a title never ends a page."""
+        theme = self.theme
+        story: list[Flowable] = [] if first else [CondPageBreak(70 * mm), Spacer(1, 6 * mm)]
+        story.append(SectionHeading(inline(section.title), theme.h1, section.id, section.title))
+        if section.key_message:
+            story.append(self._key_message(section.key_message))
+        for block in section.blocks:
+            story.extend(self._layouts[type(block)](block))
+        return story
+
+    def _key_message(self, text: str) -> Flowable:
+        theme = self.theme
+        box = self._boxed(
+            [Paragraph(inline(text), theme.lead)], tint(theme.primary, 0.10), theme.primary
+        )
+        box.keepWithNext = True
+        box.spaceAfter = 4 * mm
+        return box
+
+    def paragraph(self, block: TextBlock) -> list[Flowable]:
+        return [Paragraph(inline(block.text), self.theme.body)]
+
+    def heading(self, block: Heading) -> list[Flowable]:
+        return [Paragraph(inline(block.text), self.theme.h2)]
+
+    def bullets(self, block: Bullets) -> list[Flowable]:
+        return self._bullet_list(block.items) + [Spacer(1, 3)]
+
+    def _bullet_list(self, items: Sequence[str]) -> list[Flowable]:
+        return [Paragraph(inline(item), self.theme.bullet, bulletText="•") for item in items]
+
+    def steps(self, block: Steps) -> list[Flowable]:
+        """Steps with pictures in a two-column grid, so the movement reads frame by frame."""
+        numbered = list(enumerate(block.steps, start=1))
+        if not any(step.image for _, step in numbered):
+            return [self._numbered(n, step.text, self.width) for n, step in numbered]
+        column = (self.width - GAP) / 2
+        rows: list[Flowable] = []
+        for start in range(0, len(numbered), 2):
+            cells: list[list[Flowable] | str] = []
+            for n, step in numbered[start : start + 2]:
+                cell: list[Flowable] = []
+                if step.image:
+                    picture = self.pictures[step.image.path]
+                    cell.append(picture_flowable(picture, column, STEP_PICTURE_HEIGHT))
+                    cell.append(Spacer(1, 2 * mm))
+                cell.append(self._numbered(n, step.text, column))
+                cells.append(cell)
+            cells += [""] * (2 - len(cells))
+            grid = Table([cells], colWidths=[column, column], hAlign="LEFT")
+            grid.setStyle(_plain(align="CENTER", gap=GAP))
+            grid.spaceAfter = 4 * mm
+            rows.append(grid)
+        return rows
+
+    def _numbered(self, number: int, text: str, width: float) -> Flowable:
+        theme = self.theme
+        badge = NumberBadge(number, theme.primary, theme.on_primary, theme.fonts.bold)
+        row = Table(
+            [[badge, Paragraph(inline(text), theme.step)]],
+            colWidths=[badge.width + 3 * mm, width - badge.width - 3 * mm],
+            hAlign="LEFT",
+        )
+        row.setStyle(_plain())
+        row.spaceAfter = 3 * mm
+        return row
+
+    def figures(self, block: Figures) -> list[Flowable]:
+        """Pictures side by side, each with its caption; 'avoid' ones carry a cross and the word Avoid."""
+        theme = self.theme
+        columns = max(2, min(3, len(block.figures)))
+        column = (self.width - GAP * (columns - 1)) / columns
+        rows: list[Flowable] = []
+        for start in range(0, len(block.figures), columns):
+            cells: list[list[Flowable] | str] = []
+            for figure in block.figures[start : start + columns]:
+                picture: Picture = self.pictures[figure.image.path]
+                image = picture_flowable(picture, column, FIGURE_PICTURE_HEIGHT)
+                caption = inline(figure.caption)
+                if figure.verdict:
+                    color = theme.primary if figure.verdict == "do" else STOP_RED
+                    image = Marked(image, figure.verdict, color)
+                    word = "Yes" if figure.verdict == "do" else "Avoid"
+                    caption = f'<font color="#{color.hexval()[2:]}"><b>{word}:</b></font> {caption}'
+                cells.append([image, Spacer(1, 2 * mm), Paragraph(caption, theme.caption)])
+            cells += [""] * (columns - len(cells))
+            grid = Table([cells], colWidths=[column] * columns, hAlign="LEFT")
+            grid.setStyle(_plain(gap=GAP))
+            grid.spaceAfter = 5 * mm
+            rows.append(grid)
+        return rows
+
+    def callout(self, block: Callout) -> list[Flowable]:
+        """A boxed message; its icon and title say what kind it is even on a grey printout."""
+        theme = self.theme
+        color = {"tip": theme.primary, "caution": theme.accent, "stop": STOP_RED}[block.style]
+        icon = Icon(block.style, color, theme.fonts.bold, 8 * mm)
+        title_style = theme.callout_title.clone("callout_title_" + block.style, textColor=color)
+        inner_width = self.width - 12 * mm
+        heading = Table(
+            [[icon, Paragraph(inline(block.title), title_style)]],
+            colWidths=[icon.width + 3 * mm, inner_width - icon.width - 3 * mm],
+            hAlign="LEFT",
+        )
+        heading.setStyle(_plain(valign="MIDDLE"))
+        body: list[Flowable] = [heading, Spacer(1, 2 * mm)]
+        if block.text:
+            body.append(Paragraph(inline(block.text), theme.body))
+        body += self._bullet_list(block.bullets)
+        border = 2.2 if block.style == "stop" else 0
+        box = self._boxed(body, tint(color, 0.09), color, full_border=border)
+        box.spaceBefore, box.spaceAfter = 2 * mm, 5 * mm
+        return [box]
+
+    def table(self, block: TableBlock) -> list[Flowable]:
+        """A schedule: header row in the clinic colour, shaded rows, and boxes to tick by hand."""
+        theme = self.theme
+        header = [
+            Paragraph(inline(c), theme.header_cell) for c in (*block.columns, *block.tick_columns)
+        ]
+        tick_width = 24 * mm
+        text_width = self.width - tick_width * len(block.tick_columns)
+        widths = _text_column_widths(block, text_width) + [tick_width] * len(block.tick_columns)
+        rows: list[list[Flowable]] = [header]
+        for row in block.rows:
+            cells: list[Flowable] = [Paragraph(inline(cell), theme.cell) for cell in row]
+            cells += [TickBox(INK) for _ in block.tick_columns]
+            rows.append(cells)
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        first_tick = len(block.columns)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), theme.primary),
+                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, tint(theme.primary, 0.07)]),
+                    ("GRID", (0, 0), (-1, -1), 0.6, RULE),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("ALIGN", (first_tick, 0), (-1, -1), "CENTER"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
+        table.spaceAfter = 5 * mm
+        if not block.caption:
+            return [table]
+        return [Paragraph(inline(block.caption), theme.table_caption), table]
+
+    def _boxed(
+        self, content: list[Flowable], fill: Color, rule: Color, full_border: float = 0
+    ) -> Table:
+        box = Table([[content]], colWidths=[self.width], hAlign="LEFT")
+        commands = [
+            ("BACKGROUND", (0, 0), (-1, -1), fill),
+            ("LINEBEFORE", (0, 0), (0, -1), 4, rule),
+            ("LEFTPADDING", (0, 0), (-1, -1), 5 * mm),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 5 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 3.5 * mm),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
+        ]
+        if full_border:
+            commands.append(("BOX", (0, 0), (-1, -1), full_border, rule))
+        box.setStyle(TableStyle(commands))
+        return box
+
+
+def _plain(align: str = "LEFT", valign: str = "TOP", gap: float = 0) -> TableStyle:
+    """A layout-only table: no lines, no padding except the gap between columns."""
+    return TableStyle(
+        [
+            ("ALIGN", (0, 0), (-1, -1), align),
+            ("VALIGN", (0, 0), (-1, -1), valign),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), gap),
+            ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+
+
+def _text_column_widths(block: TableBlock, total: float) -> list[float]:
+    """Share ``total`` between the text columns by the length of their longest entry."""
+    longest = [
+        max(len(text) for text in (heading, *(row[i] for row in block.rows if i < len(row))))
+        for i, heading in enumerate(block.columns)
+    ]
+    weights = [max(6, min(length, 40)) for length in longest]
+    return [total * weight / sum(weights) for weight in weights]

@@ -1,0 +1,210 @@
+"""Small custom flowables: the drawn pieces a stock Paragraph or Table cannot give us."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from reportlab.graphics import renderPDF
+from reportlab.lib.colors import Color, white
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Image, Paragraph
+
+from builder.images import Picture
+
+
+class ScaledDrawing(Flowable):
+    """A vector drawing shown at a given size, without changing the shared drawing."""
+
+    def __init__(self, picture: Picture, width: float, height: float) -> None:
+        super().__init__()
+        self.picture, self.width, self.height = picture, width, height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        assert self.picture.drawing is not None
+        self.canv.saveState()
+        self.canv.scale(self.width / self.picture.width, self.height / self.picture.height)
+        renderPDF.draw(self.picture.drawing, self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+def picture_flowable(picture: Picture, max_width: float, max_height: float) -> Flowable:
+    """The picture as large as fits the box, its aspect ratio kept."""
+    scale = min(max_width / picture.width, max_height / picture.height)
+    width, height = picture.width * scale, picture.height * scale
+    if picture.drawing is not None:
+        return ScaledDrawing(picture, width, height)
+    return Image(str(picture.path), width, height)
+
+
+class Marked(Flowable):
+    """A picture with a round do/avoid badge on its top-right corner: a tick or a cross, not only a colour."""
+
+    SIZE = 9 * mm
+
+    def __init__(self, inner: Flowable, verdict: Literal["do", "avoid"], color: Color) -> None:
+        super().__init__()
+        self.inner, self.verdict, self.color = inner, verdict, color
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = self.inner.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, 0, 0)
+        draw_verdict(
+            self.canv,
+            self.width - self.SIZE / 2,
+            self.height - self.SIZE / 2,
+            self.SIZE,
+            self.verdict,
+            self.color,
+        )
+
+
+def draw_verdict(canv, cx: float, cy: float, size: float, verdict: str, color: Color) -> None:
+    """A filled circle with a white tick (do) or cross (avoid) centred on (cx, cy)."""
+    r = size / 2
+    canv.saveState()
+    canv.setFillColor(color)
+    canv.setStrokeColor(white)
+    canv.setLineWidth(1.2)
+    canv.circle(cx, cy, r, stroke=1, fill=1)
+    canv.setLineWidth(size * 0.13)
+    canv.setLineCap(1)
+    canv.setLineJoin(1)
+    if verdict == "do":
+        path = canv.beginPath()
+        path.moveTo(cx - r * 0.45, cy + r * 0.02)
+        path.lineTo(cx - r * 0.12, cy - r * 0.32)
+        path.lineTo(cx + r * 0.48, cy + r * 0.35)
+        canv.drawPath(path, stroke=1, fill=0)
+    else:
+        k = r * 0.38
+        canv.line(cx - k, cy - k, cx + k, cy + k)
+        canv.line(cx - k, cy + k, cx + k, cy - k)
+    canv.restoreState()
+
+
+class Icon(Flowable):
+    """The symbol that tells a callout's kind without colour: i (tip), ! in a triangle, or a stop octagon."""
+
+    def __init__(
+        self, kind: Literal["tip", "caution", "stop"], color: Color, font: str, size: float
+    ):
+        super().__init__()
+        self.kind, self.color, self.font, self.width, self.height = kind, color, font, size, size
+
+    def draw(self) -> None:
+        canv, s = self.canv, self.width
+        canv.saveState()
+        canv.setFillColor(self.color)
+        if self.kind == "tip":
+            canv.circle(s / 2, s / 2, s / 2, stroke=0, fill=1)
+        elif self.kind == "caution":
+            path = canv.beginPath()
+            path.moveTo(s / 2, s * 0.98)
+            path.lineTo(s * 0.02, s * 0.08)
+            path.lineTo(s * 0.98, s * 0.08)
+            path.close()
+            canv.drawPath(path, stroke=0, fill=1)
+        else:
+            k = s * 0.2929  # a regular octagon's corner cut, as a share of its width
+            points = [
+                (k, 0),
+                (s - k, 0),
+                (s, k),
+                (s, s - k),
+                (s - k, s),
+                (k, s),
+                (0, s - k),
+                (0, k),
+            ]
+            path = canv.beginPath()
+            path.moveTo(*points[0])
+            for point in points[1:]:
+                path.lineTo(*point)
+            path.close()
+            canv.drawPath(path, stroke=0, fill=1)
+        canv.setFillColor(white)
+        mark = "i" if self.kind == "tip" else "!"
+        font_size = s * (0.62 if self.kind == "stop" else 0.55)
+        baseline = s * (0.3 if self.kind == "stop" else 0.24 if self.kind == "caution" else 0.3)
+        canv.setFont(self.font, font_size)
+        canv.drawCentredString(s / 2, baseline, mark)
+        canv.restoreState()
+
+
+class NumberBadge(Flowable):
+    """A step number in a filled circle, large enough to find at a glance."""
+
+    def __init__(
+        self, number: int, color: Color, text_color: Color, font: str, size: float = 8 * mm
+    ):
+        super().__init__()
+        self.number, self.color, self.text_color, self.font = number, color, text_color, font
+        self.width = self.height = size
+
+    def draw(self) -> None:
+        s = self.width
+        self.canv.setFillColor(self.color)
+        self.canv.circle(s / 2, s / 2, s / 2, stroke=0, fill=1)
+        self.canv.setFillColor(self.text_color)
+        self.canv.setFont(self.font, s * 0.55)
+        self.canv.drawCentredString(s / 2, s * 0.31, str(self.number))
+
+
+class TickBox(Flowable):
+    """An empty square, big enough to tick with a pen."""
+
+    def __init__(self, color: Color, size: float = 6.5 * mm) -> None:
+        super().__init__()
+        self.color, self.width, self.height = color, size, size
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(self.color)
+        self.canv.setLineWidth(1.2)
+        self.canv.roundRect(0, 0, self.width, self.height, 1, stroke=1, fill=0)
+
+
+class FillInLine(Flowable):
+    """Labelled lines to write on by hand ("Name ____  Date ____"); widths are shares of the line."""
+
+    def __init__(self, fields: tuple[tuple[str, float], ...], font: str, size: float, color: Color):
+        super().__init__()
+        self.fields, self.font, self.size, self.color = fields, font, size, color
+        self.height = size * 2.2
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv, gap = self.canv, 6 * mm
+        x = 0.0
+        canv.setFont(self.font, self.size)
+        canv.setStrokeColor(self.color)
+        canv.setLineWidth(0.8)
+        usable = self.width - gap * (len(self.fields) - 1)
+        for label, share in self.fields:
+            end = x + usable * share
+            canv.setFillColor(self.color)
+            canv.drawString(x, 2, label)
+            start = x + canv.stringWidth(label, self.font, self.size) + 2 * mm
+            canv.line(start, 0, end, 0)
+            x = end + gap
+
+
+class SectionHeading(Paragraph):
+    """A section title that also places the PDF bookmark for its section, on the page it lands on."""
+
+    def __init__(self, text: str, style, key: str, title: str) -> None:
+        super().__init__(text, style)
+        self.key, self.title = key, title
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.key, 0, self.height)
+        self.canv.addOutlineEntry(self.title, self.key, level=0, closed=False)
+        super().draw()

@@ -1,0 +1,152 @@
+"""The page furniture: the clinic's header band on page one, a slim header after it, and the footer.
+
+All of it is drawn straight onto the canvas around the text frame, so it never pushes the text about.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+
+from reportlab.lib.colors import white
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from builder.handout import Handout
+from builder.images import Picture
+from builder.layout.flowables import picture_flowable
+from builder.layout.markup import inline
+from builder.layout.styles import INK, MUTED, RULE, Theme
+
+MARGIN = 18 * mm
+EDGE = 12 * mm  # printers cannot reach the paper's edge; nothing is drawn closer than this
+BAND_HEIGHT = 26 * mm
+SLIM_HEADER_HEIGHT = 11 * mm
+FOOTER_HEIGHT = 17 * mm
+LOGO_BOX = 18 * mm
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    width: float
+    height: float
+
+    @property
+    def text_width(self) -> float:
+        return self.width - 2 * MARGIN
+
+    def frame_top(self, first: bool) -> float:
+        header = BAND_HEIGHT if first else SLIM_HEADER_HEIGHT
+        return self.height - EDGE - header - 7 * mm
+
+    @property
+    def frame_bottom(self) -> float:
+        return EDGE + FOOTER_HEIGHT + 5 * mm
+
+
+class PageFurniture:
+    """Draws header and footer; ``total_pages`` is known from a first layout pass (None during it)."""
+
+    def __init__(
+        self,
+        handout: Handout,
+        theme: Theme,
+        logo: Picture | None,
+        geometry: PageGeometry,
+        total_pages: int | None,
+    ) -> None:
+        self.handout, self.theme, self.logo, self.geometry = handout, theme, logo, geometry
+        self.total_pages = total_pages
+
+    def first_page(self, canv: Canvas, doc: object) -> None:
+        self._band(canv)
+        self._footer(canv)
+
+    def later_page(self, canv: Canvas, doc: object) -> None:
+        self._slim_header(canv)
+        self._footer(canv)
+
+    def _band(self, canv: Canvas) -> None:
+        theme, clinic, g = self.theme, self.handout.clinic, self.geometry
+        x, y, w = EDGE, g.height - EDGE - BAND_HEIGHT, g.width - 2 * EDGE
+        canv.saveState()
+        canv.setFillColor(theme.primary)
+        canv.roundRect(x, y, w, BAND_HEIGHT, 3 * mm, stroke=0, fill=1)
+        text_x = x + 6 * mm
+        if self.logo is not None:
+            box_y = y + (BAND_HEIGHT - LOGO_BOX) / 2
+            canv.setFillColor(white)  # logos are made for a white page
+            canv.roundRect(text_x, box_y, LOGO_BOX, LOGO_BOX, 2.5 * mm, stroke=0, fill=1)
+            self._logo(canv, text_x + 1.5 * mm, box_y + 1.5 * mm, LOGO_BOX - 3 * mm)
+            text_x += LOGO_BOX + 5 * mm
+        canv.setFillColor(theme.on_primary)
+        middle = y + BAND_HEIGHT / 2
+        name_y = middle + (0.5 * mm if clinic.tagline else -2.5 * mm)
+        canv.setFont(theme.fonts.bold, 18)
+        canv.drawString(text_x, name_y, clinic.name)
+        if clinic.tagline:
+            canv.setFont(theme.fonts.regular, 11.5)
+            canv.drawString(text_x, middle - 6 * mm, clinic.tagline)
+        if clinic.phone:
+            right = x + w - 6 * mm
+            canv.setFont(theme.fonts.regular, 11)
+            canv.drawRightString(right, middle + 1 * mm, "Questions? Call us")
+            canv.setFont(theme.fonts.bold, 14)
+            canv.drawRightString(right, middle - 5.5 * mm, clinic.phone)
+        canv.restoreState()
+
+    def _slim_header(self, canv: Canvas) -> None:
+        theme, g = self.theme, self.geometry
+        top = g.height - EDGE
+        baseline = top - SLIM_HEADER_HEIGHT + 3.5 * mm
+        canv.saveState()
+        x = MARGIN
+        if self.logo is not None:
+            size = 7 * mm
+            self._logo(canv, x, baseline - 1.5 * mm, size)
+            x += size + 3 * mm
+        canv.setFillColor(theme.primary)
+        canv.setFont(theme.fonts.bold, 11.5)
+        canv.drawString(x, baseline, self.handout.clinic.name)
+        canv.setFillColor(MUTED)
+        canv.setFont(theme.fonts.regular, 10.5)
+        canv.drawRightString(g.width - MARGIN, baseline, self.handout.title)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.8)
+        canv.line(MARGIN, baseline - 3.5 * mm, g.width - MARGIN, baseline - 3.5 * mm)
+        canv.restoreState()
+
+    def _footer(self, canv: Canvas) -> None:
+        theme, g, clinic = self.theme, self.geometry, self.handout.clinic
+        top = EDGE + FOOTER_HEIGHT
+        canv.saveState()
+        canv.setStrokeColor(theme.primary)
+        canv.setLineWidth(1)
+        canv.line(MARGIN, top, g.width - MARGIN, top)
+        canv.setFillColor(INK)
+        canv.setFont(theme.fonts.regular, 10)
+        canv.drawString(MARGIN, top - 5 * mm, clinic.contact_line)
+        total = self.total_pages or 0
+        canv.setFont(theme.fonts.bold, 10.5)
+        canv.drawRightString(
+            g.width - MARGIN, top - 5 * mm, f"Page {canv.getPageNumber()} of {total}"
+        )
+        notes = [clinic.disclaimer] if clinic.disclaimer else []
+        if self.handout.reviewed:
+            notes.append(f"Reviewed {_month(self.handout.reviewed)}.")
+        note = Paragraph(inline(" ".join(notes)), theme.small)
+        _, height = note.wrap(g.text_width, FOOTER_HEIGHT)
+        note.drawOn(canv, MARGIN, top - 7.5 * mm - height)
+        canv.restoreState()
+
+    def _logo(self, canv: Canvas, x: float, y: float, size: float) -> None:
+        assert self.logo is not None
+        logo = picture_flowable(self.logo, size, size)
+        width, height = logo.wrap(size, size)
+        logo.drawOn(canv, x + (size - width) / 2, y + (size - height) / 2)
+
+
+def _month(reviewed: str) -> str:
+    year, month = reviewed.split("-")[:2]
+    return f"{calendar.month_name[int(month)]} {year}"

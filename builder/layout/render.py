@@ -1,0 +1,105 @@
+"""Lay out a handout and render it to PDF bytes.
+
+Two passes: the first counts the pages so that every footer can say "Page X of Y"; the second draws
+them. Output is deterministic (ReportLab's invariant mode), so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+
+from builder import __version__
+from builder.handout import Handout
+from builder.images import Picture
+from builder.layout.blocks import BlockLayout
+from builder.layout.flowables import FillInLine
+from builder.layout.markup import inline
+from builder.layout.pages import MARGIN, PageFurniture, PageGeometry
+from builder.layout.styles import INK, make_theme
+
+PAGE_SIZES = {"a4": A4, "letter": LETTER}
+LANGUAGE = "en"
+
+
+def render_pdf(
+    handout: Handout, pictures: dict[Path, Picture], logo: Picture | None
+) -> tuple[bytes, int]:
+    """The finished PDF and its page count."""
+    _, pages = _render(handout, pictures, logo, total_pages=None)
+    return _render(handout, pictures, logo, total_pages=pages)
+
+
+def _render(
+    handout: Handout, pictures: dict[Path, Picture], logo: Picture | None, total_pages: int | None
+) -> tuple[bytes, int]:
+    theme = make_theme(handout.clinic.colors)
+    geometry = PageGeometry(*PAGE_SIZES[handout.paper])
+    furniture = PageFurniture(handout, theme, logo, geometry, total_pages)
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=(geometry.width, geometry.height),
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        title=handout.title,
+        author=handout.clinic.name,
+        subject=f"Patient handout: {'; '.join(s.title for s in handout.sections)}",
+        keywords=[s.id for s in handout.sections],
+        creator=f"handout {__version__}",
+        producer=f"handout {__version__}",
+        lang=LANGUAGE,
+        displayDocTitle=True,
+        invariant=True,
+    )
+    doc.addPageTemplates(
+        [
+            PageTemplate("first", [_frame(geometry, first=True)], onPage=furniture.first_page),
+            PageTemplate("later", [_frame(geometry, first=False)], onPage=furniture.later_page),
+        ]
+    )
+    doc.build(_story(handout, theme, pictures, geometry))
+    return buffer.getvalue(), doc.page
+
+
+def _frame(geometry: PageGeometry, first: bool) -> Frame:
+    bottom = geometry.frame_bottom
+    return Frame(
+        MARGIN,
+        bottom,
+        geometry.text_width,
+        geometry.frame_top(first) - bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+
+
+def _story(
+    handout: Handout, theme, pictures: dict[Path, Picture], geometry: PageGeometry
+) -> list[Flowable]:
+    """Title and the patient's fill-in line, then each section in the order asked for."""
+    story: list[Flowable] = [
+        NextPageTemplate("later"),
+        Paragraph(inline(handout.title), theme.title),
+        Spacer(1, 5 * mm),
+        FillInLine((("Name", 0.64), ("Date", 0.36)), theme.fonts.regular, 12, INK),
+        Spacer(1, 8 * mm),
+    ]
+    layout = BlockLayout(theme, pictures, geometry.text_width)
+    for index, section in enumerate(handout.sections):
+        story.extend(layout.section(section, first=index == 0))
+    return story

@@ -1,0 +1,62 @@
+"""The one module that writes files: atomically, so a failed build never leaves half a PDF behind
+and never destroys the file that was there before.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from builder.errors import OutputError
+from builder.validate import display_path
+
+PDF_MAGIC = b"%PDF-"
+
+
+def write_pdf(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename it into place.
+
+    An existing file is only replaced if it is itself a PDF: a mistyped ``-o notes.docx`` must not
+    destroy someone's notes.
+    """
+    shown = display_path(path)
+    if path.is_dir():
+        raise OutputError(f"{shown}: is a folder; give a file name such as {shown}/handout.pdf")
+    if path.exists() and not _is_pdf(path):
+        raise OutputError(f"{shown}: already exists and is not a PDF; choose another output file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+    except OSError as exc:
+        raise OutputError(
+            f"{shown}: cannot write here ({exc.strerror}); choose another folder"
+        ) from None
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.chmod(temporary, _new_file_mode())
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(
+            f"{shown}: cannot write the PDF ({exc.strerror}); choose another file"
+        ) from None
+    return path
+
+
+def _new_file_mode() -> int:
+    """The mode a plainly created file would get (mkstemp's private 0600 is wrong for a handout)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _is_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            return file.read(len(PDF_MAGIC)) == PDF_MAGIC
+    except OSError:
+        return False

@@ -1,0 +1,102 @@
+"""Turn a parsed YAML mapping into checked values, collecting every problem with its file and line.
+
+Shared by the section and clinic loaders so that every message has one shape:
+``content/sleep.yaml:14: blocks[2].image: no such image 'side.svg' (looked in content/../images)``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from builder.yamlfile import KeyPath, Located
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when it is below it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def dotted(path: KeyPath) -> str:
+    """``("blocks", 2, "image")`` -> ``blocks[2].image``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else part
+    return text
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice, or nothing when none is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class Checker:
+    """Reads values out of one YAML file and records what is wrong with them."""
+
+    def __init__(self, source: Path, located: Located) -> None:
+        self.source = source
+        self.located = located
+        self.problems: list[str] = []
+
+    def problem(self, path: KeyPath, message: str) -> None:
+        where = f"{display_path(self.source)}:{self.located.line(path)}"
+        self.problems.append(
+            f"{where}: {dotted(path)}: {message}" if path else f"{where}: {message}"
+        )
+
+    def mapping(self, value: Any, path: KeyPath, allowed: Iterable[str]) -> dict[str, Any] | None:
+        """``value`` if it is a mapping whose keys are all in ``allowed``; unknown keys are problems."""
+        if not isinstance(value, dict):
+            what = "the file" if not path else "this"
+            self.problem(path, f"{what} must be a mapping of keys to values")
+            return None
+        allowed = tuple(allowed)
+        for key in value:
+            if key not in allowed:
+                hint = did_you_mean(str(key), allowed) or f" (allowed: {', '.join(allowed)})"
+                self.problem((*path, str(key)), f"unknown key{hint}")
+        return value
+
+    def text(self, mapping: dict[str, Any], path: KeyPath, key: str, required: bool = True) -> str:
+        """A non-empty one-paragraph string; numbers and dates are accepted as they read."""
+        value = mapping.get(key)
+        if value is None:
+            if required:
+                self.problem((*path, key), "is missing")
+            return ""
+        if isinstance(value, (dict, list)):
+            self.problem((*path, key), "must be text, not a list or mapping")
+            return ""
+        text = " ".join(str(value).split())
+        if not text and required:
+            self.problem((*path, key), "must not be empty")
+        return text
+
+    def choice(
+        self, mapping: dict[str, Any], path: KeyPath, key: str, choices: tuple[str, ...]
+    ) -> str:
+        value = self.text(mapping, path, key)
+        if value and value not in choices:
+            hint = did_you_mean(value, choices)
+            self.problem((*path, key), f"'{value}' is not one of {', '.join(choices)}{hint}")
+        return value
+
+    def texts(self, value: Any, path: KeyPath) -> tuple[str, ...]:
+        """A non-empty list of non-empty strings."""
+        if not isinstance(value, list) or not value:
+            self.problem(path, "must be a list with at least one item")
+            return ()
+        items: list[str] = []
+        for index, item in enumerate(value):
+            if item is None or isinstance(item, (dict, list)):
+                self.problem((*path, index), "must be text")
+            else:
+                items.append(" ".join(str(item).split()))
+        return tuple(items)
