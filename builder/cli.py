@@ -42,9 +42,7 @@ def main() -> None:
     show_default=True,
     help="Paper size.",
 )
-@click.option(
-    "--title", help="The handout's title (default: the section's title, or 'Your home care plan')."
-)
+@click.option("--title", help="The handout's title (default: the section's title, or 'Your home care plan').")
 @click.option(
     "--content",
     type=click.Path(exists=True, file_okay=False, path_type=Path),

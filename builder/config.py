@@ -69,15 +69,11 @@ def load_clinic(path: Path = DEMO_CLINIC / "clinic.yaml") -> Clinic:
     for key in COLOR_KEYS:
         value = check.text(colors, ("colors",), key)
         if value and not HEX_COLOR.match(value):
-            check.problem(
-                ("colors", key), f"'{value}' must be a colour like \"#125B6B\" (in quotes)"
-            )
+            check.problem(("colors", key), f"'{value}' must be a colour like \"#125B6B\" (in quotes)")
     logo_name = check.text(top, (), "logo", required=False)
     logo = path.parent / logo_name if logo_name else None
     if logo is not None and not logo.is_file():
-        check.problem(
-            ("logo",), f"no such file '{logo_name}' (looked in {display_path(path.parent)}/)"
-        )
+        check.problem(("logo",), f"no such file '{logo_name}' (looked in {display_path(path.parent)}/)")
     clinic = Clinic(
         name=check.text(top, (), "name"),
         tagline=check.text(top, (), "tagline", required=False),

@@ -211,9 +211,7 @@ class _SectionReader:
             return None
         style = self.check.choice(callout, path, "style", CALLOUT_STYLES)
         text = self.check.text(callout, path, "text", required=False)
-        bullets = (
-            self.check.texts(callout["bullets"], (*path, "bullets")) if "bullets" in callout else ()
-        )
+        bullets = self.check.texts(callout["bullets"], (*path, "bullets")) if "bullets" in callout else ()
         if not text and "bullets" not in callout:
             self.check.problem(path, "a callout needs text, bullets or both")
         title = self.check.text(callout, path, "title", required=False)
@@ -247,9 +245,7 @@ class _SectionReader:
             return None
         relative = PurePosixPath(name)
         if relative.is_absolute() or ".." in relative.parts or "\\" in name:
-            self.check.problem(
-                (*path, "image"), f"'{name}' must be a file name inside the images folder"
-            )
+            self.check.problem((*path, "image"), f"'{name}' must be a file name inside the images folder")
             return None
         for folder in self.image_dirs:
             candidate = folder / relative

@@ -62,9 +62,7 @@ def _load_svg(path: Path, accent: Color) -> Picture:
     finally:
         svglib_log.disabled = previous
     if drawing is None or not drawing.width or not drawing.height:
-        raise ImageError(
-            f"{display_path(path)}: not a readable SVG file; export it again as plain SVG"
-        )
+        raise ImageError(f"{display_path(path)}: not a readable SVG file; export it again as plain SVG")
     _recolour(drawing, ILLUSTRATION_ACCENT, accent)
     return Picture(path, float(drawing.width), float(drawing.height), drawing)
 
@@ -84,9 +82,7 @@ def _load_raster(path: Path) -> Picture:
         PILImage.DecompressionBombWarning,
         PILImage.DecompressionBombError,
     ):
-        raise ImageError(
-            f"{display_path(path)}: not an image Pillow can read, or far too large"
-        ) from None
+        raise ImageError(f"{display_path(path)}: not an image Pillow can read, or far too large") from None
     except (OSError, SyntaxError) as exc:
         raise ImageError(f"{display_path(path)}: the image is damaged ({exc})") from None
     return Picture(path, width * 72 / float(dpi), height * 72 / float(dpi))

@@ -27,13 +27,9 @@ def write_pdf(path: Path, data: bytes) -> Path:
         raise OutputError(f"{shown}: already exists and is not a PDF; choose another output file")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputError(
-            f"{shown}: cannot write here ({exc.strerror}); choose another folder"
-        ) from None
+        raise OutputError(f"{shown}: cannot write here ({exc.strerror}); choose another folder") from None
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
@@ -41,9 +37,7 @@ def write_pdf(path: Path, data: bytes) -> Path:
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputError(
-            f"{shown}: cannot write the PDF ({exc.strerror}); choose another file"
-        ) from None
+        raise OutputError(f"{shown}: cannot write the PDF ({exc.strerror}); choose another file") from None
     return path
 
 

@@ -19,6 +19,4 @@ DEMO_CLINIC = _ROOT / "demo-clinic"
 def is_bundled(path: Path) -> bool:
     """True for a file or folder that ships with handout rather than one a clinic made."""
     resolved = path.resolve()
-    return any(
-        resolved.is_relative_to(folder) for folder in (BUNDLED_CONTENT, BUNDLED_IMAGES, DEMO_CLINIC)
-    )
+    return any(resolved.is_relative_to(folder) for folder in (BUNDLED_CONTENT, BUNDLED_IMAGES, DEMO_CLINIC))

@@ -47,9 +47,7 @@ class Checker:
 
     def problem(self, path: KeyPath, message: str) -> None:
         where = f"{display_path(self.source)}:{self.located.line(path)}"
-        self.problems.append(
-            f"{where}: {dotted(path)}: {message}" if path else f"{where}: {message}"
-        )
+        self.problems.append(f"{where}: {dotted(path)}: {message}" if path else f"{where}: {message}")
 
     def mapping(self, value: Any, path: KeyPath, allowed: Iterable[str]) -> dict[str, Any] | None:
         """``value`` if it is a mapping whose keys are all in ``allowed``; unknown keys are problems."""
@@ -79,9 +77,7 @@ class Checker:
             self.problem((*path, key), "must not be empty")
         return text
 
-    def choice(
-        self, mapping: dict[str, Any], path: KeyPath, key: str, choices: tuple[str, ...]
-    ) -> str:
+    def choice(self, mapping: dict[str, Any], path: KeyPath, key: str, choices: tuple[str, ...]) -> str:
         value = self.text(mapping, path, key)
         if value and value not in choices:
             hint = did_you_mean(value, choices)

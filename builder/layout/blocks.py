@@ -78,9 +78,7 @@ class BlockLayout:
 
     def _key_message(self, text: str) -> Flowable:
         theme = self.theme
-        box = self._boxed(
-            [Paragraph(inline(text), theme.lead)], tint(theme.primary, 0.10), theme.primary
-        )
+        box = self._boxed([Paragraph(inline(text), theme.lead)], tint(theme.primary, 0.10), theme.primary)
         box.keepWithNext = True
         box.spaceAfter = 4 * mm
         return box
@@ -92,7 +90,7 @@ class BlockLayout:
         return [Paragraph(inline(block.text), self.theme.h2)]
 
     def bullets(self, block: Bullets) -> list[Flowable]:
-        return self._bullet_list(block.items) + [Spacer(1, 3)]
+        return [*self._bullet_list(block.items), Spacer(1, 3)]
 
     def _bullet_list(self, items: Sequence[str]) -> list[Flowable]:
         return [Paragraph(inline(item), self.theme.bullet, bulletText="•") for item in items]
@@ -183,9 +181,7 @@ class BlockLayout:
     def table(self, block: TableBlock) -> list[Flowable]:
         """A schedule: header row in the clinic colour, shaded rows, and boxes to tick by hand."""
         theme = self.theme
-        header = [
-            Paragraph(inline(c), theme.header_cell) for c in (*block.columns, *block.tick_columns)
-        ]
+        header = [Paragraph(inline(c), theme.header_cell) for c in (*block.columns, *block.tick_columns)]
         tick_width = 24 * mm
         text_width = self.width - tick_width * len(block.tick_columns)
         widths = _text_column_widths(block, text_width) + [tick_width] * len(block.tick_columns)
@@ -216,9 +212,7 @@ class BlockLayout:
             return [table]
         return [Paragraph(inline(block.caption), theme.table_caption), table]
 
-    def _boxed(
-        self, content: list[Flowable], fill: Color, rule: Color, full_border: float = 0
-    ) -> Table:
+    def _boxed(self, content: list[Flowable], fill: Color, rule: Color, full_border: float = 0) -> Table:
         box = Table([[content]], colWidths=[self.width], hAlign="LEFT")
         commands = [
             ("BACKGROUND", (0, 0), (-1, -1), fill),

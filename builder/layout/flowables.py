@@ -91,9 +91,7 @@ def draw_verdict(canv, cx: float, cy: float, size: float, verdict: str, color: C
 class Icon(Flowable):
     """The symbol that tells a callout's kind without colour: i (tip), ! in a triangle, or a stop octagon."""
 
-    def __init__(
-        self, kind: Literal["tip", "caution", "stop"], color: Color, font: str, size: float
-    ):
+    def __init__(self, kind: Literal["tip", "caution", "stop"], color: Color, font: str, size: float):
         super().__init__()
         self.kind, self.color, self.font, self.width, self.height = kind, color, font, size, size
 
@@ -140,9 +138,7 @@ class Icon(Flowable):
 class NumberBadge(Flowable):
     """A step number in a filled circle, large enough to find at a glance."""
 
-    def __init__(
-        self, number: int, color: Color, text_color: Color, font: str, size: float = 8 * mm
-    ):
+    def __init__(self, number: int, color: Color, text_color: Color, font: str, size: float = 8 * mm):
         super().__init__()
         self.number, self.color, self.text_color, self.font = number, color, text_color, font
         self.width = self.height = size

@@ -129,9 +129,7 @@ class PageFurniture:
         canv.drawString(MARGIN, top - 5 * mm, clinic.contact_line)
         total = self.total_pages or 0
         canv.setFont(theme.fonts.bold, 10.5)
-        canv.drawRightString(
-            g.width - MARGIN, top - 5 * mm, f"Page {canv.getPageNumber()} of {total}"
-        )
+        canv.drawRightString(g.width - MARGIN, top - 5 * mm, f"Page {canv.getPageNumber()} of {total}")
         notes = [clinic.disclaimer] if clinic.disclaimer else []
         if self.handout.reviewed:
             notes.append(f"Reviewed {_month(self.handout.reviewed)}.")

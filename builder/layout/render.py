@@ -34,9 +34,7 @@ PAGE_SIZES = {"a4": A4, "letter": LETTER}
 LANGUAGE = "en"
 
 
-def render_pdf(
-    handout: Handout, pictures: dict[Path, Picture], logo: Picture | None
-) -> tuple[bytes, int]:
+def render_pdf(handout: Handout, pictures: dict[Path, Picture], logo: Picture | None) -> tuple[bytes, int]:
     """The finished PDF and its page count."""
     _, pages = _render(handout, pictures, logo, total_pages=None)
     return _render(handout, pictures, logo, total_pages=pages)
@@ -88,9 +86,7 @@ def _frame(geometry: PageGeometry, first: bool) -> Frame:
     )
 
 
-def _story(
-    handout: Handout, theme, pictures: dict[Path, Picture], geometry: PageGeometry
-) -> list[Flowable]:
+def _story(handout: Handout, theme, pictures: dict[Path, Picture], geometry: PageGeometry) -> list[Flowable]:
     """Title and the patient's fill-in line, then each section in the order asked for."""
     story: list[Flowable] = [
         NextPageTemplate("later"),
