@@ -56,4 +56,4 @@ class ImageError(HandoutError):
 
 
 class OutputError(HandoutError):
-    """Raised when the PDF cannot be written where the user asked, or would replace a file that is not a PDF."""
+    """Raised when the PDF cannot be written where asked, or would replace a file that is not a PDF."""

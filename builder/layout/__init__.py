@@ -1,1 +1,1 @@
-"""Turning checked sections into ReportLab flowables and page templates; the only package that knows ReportLab."""
+"""Checked sections -> ReportLab flowables and page templates; the only package that knows ReportLab."""
