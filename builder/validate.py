@@ -17,10 +17,9 @@ from builder.yamlfile import KeyPath, Located
 
 def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the current folder when it is below it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+    absolute = Path(os.path.abspath(path))
+    cwd = Path.cwd()
+    return str(absolute.relative_to(cwd)) if absolute.is_relative_to(cwd) else str(absolute)
 
 
 def dotted(path: KeyPath) -> str:

@@ -70,8 +70,13 @@ def read_yaml(path: Path) -> Located:
 
 
 def _describe(exc: yaml.MarkedYAMLError) -> str:
-    parts = [p for p in (exc.context, exc.problem) if p]
-    return "invalid YAML: " + ", ".join(parts) if parts else "invalid YAML"
+    """PyYAML's own words, with the line where the broken construct began when that is elsewhere."""
+    problem = exc.problem or "cannot read this"
+    context = exc.context or ""
+    started = exc.context_mark
+    if context and started and exc.problem_mark and started.line != exc.problem_mark.line:
+        context = f"{context} that starts on line {started.line + 1}"
+    return f"invalid YAML: {problem}" + (f" ({context})" if context else "")
 
 
 def _collect_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> None:

@@ -103,18 +103,19 @@ class BlockLayout:
         column = (self.width - GAP) / 2
         rows: list[Flowable] = []
         for start in range(0, len(numbered), 2):
-            cells: list[list[Flowable] | str] = []
+            cells: list[list[Flowable]] = []
             for n, step in numbered[start : start + 2]:
                 cell: list[Flowable] = []
                 if step.image:
                     picture = self.pictures[step.image.path]
-                    cell.append(picture_flowable(picture, column, STEP_PICTURE_HEIGHT))
+                    cell.append(
+                        picture_flowable(picture, column, STEP_PICTURE_HEIGHT, self.theme.fonts.regular)
+                    )
                     cell.append(Spacer(1, 2 * mm))
                 cell.append(self._numbered(n, step.text, column))
                 cells.append(cell)
-            cells += [""] * (2 - len(cells))
-            grid = Table([cells], colWidths=[column, column], hAlign="LEFT")
-            grid.setStyle(_plain(align="CENTER", gap=GAP))
+            cells += [[]] * (2 - len(cells))
+            grid = self._grid([cells], [column, column], _plain(align="CENTER", gap=GAP))
             grid.spaceAfter = 4 * mm
             rows.append(grid)
         return rows
@@ -122,12 +123,11 @@ class BlockLayout:
     def _numbered(self, number: int, text: str, width: float) -> Flowable:
         theme = self.theme
         badge = NumberBadge(number, theme.primary, theme.on_primary, theme.fonts.bold)
-        row = Table(
+        row = self._grid(
             [[badge, Paragraph(inline(text), theme.step)]],
-            colWidths=[badge.width + 3 * mm, width - badge.width - 3 * mm],
-            hAlign="LEFT",
+            [badge.width + 3 * mm, width - badge.width - 3 * mm],
+            _plain(),
         )
-        row.setStyle(_plain())
         row.spaceAfter = 3 * mm
         return row
 
@@ -138,10 +138,10 @@ class BlockLayout:
         column = (self.width - GAP * (columns - 1)) / columns
         rows: list[Flowable] = []
         for start in range(0, len(block.figures), columns):
-            cells: list[list[Flowable] | str] = []
+            cells: list[list[Flowable]] = []
             for figure in block.figures[start : start + columns]:
                 picture: Picture = self.pictures[figure.image.path]
-                image = picture_flowable(picture, column, FIGURE_PICTURE_HEIGHT)
+                image = picture_flowable(picture, column, FIGURE_PICTURE_HEIGHT, theme.fonts.regular)
                 caption = inline(figure.caption)
                 if figure.verdict:
                     color = theme.primary if figure.verdict == "do" else STOP_RED
@@ -149,9 +149,8 @@ class BlockLayout:
                     word = "Yes" if figure.verdict == "do" else "Avoid"
                     caption = f'<font color="#{color.hexval()[2:]}"><b>{word}:</b></font> {caption}'
                 cells.append([image, Spacer(1, 2 * mm), Paragraph(caption, theme.caption)])
-            cells += [""] * (columns - len(cells))
-            grid = Table([cells], colWidths=[column] * columns, hAlign="LEFT")
-            grid.setStyle(_plain(gap=GAP))
+            cells += [[]] * (columns - len(cells))
+            grid = self._grid([cells], [column] * columns, _plain(gap=GAP))
             grid.spaceAfter = 5 * mm
             rows.append(grid)
         return rows
@@ -163,12 +162,11 @@ class BlockLayout:
         icon = Icon(block.style, color, theme.fonts.bold, 8 * mm)
         title_style = theme.callout_title.clone("callout_title_" + block.style, textColor=color)
         inner_width = self.width - 12 * mm
-        heading = Table(
+        heading = self._grid(
             [[icon, Paragraph(inline(block.title), title_style)]],
-            colWidths=[icon.width + 3 * mm, inner_width - icon.width - 3 * mm],
-            hAlign="LEFT",
+            [icon.width + 3 * mm, inner_width - icon.width - 3 * mm],
+            _plain(valign="MIDDLE"),
         )
-        heading.setStyle(_plain(valign="MIDDLE"))
         body: list[Flowable] = [heading, Spacer(1, 2 * mm)]
         if block.text:
             body.append(Paragraph(inline(block.text), theme.body))
@@ -190,22 +188,22 @@ class BlockLayout:
             cells: list[Flowable] = [Paragraph(inline(cell), theme.cell) for cell in row]
             cells += [TickBox(INK) for _ in block.tick_columns]
             rows.append(cells)
-        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         first_tick = len(block.columns)
-        table.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, 0), theme.primary),
-                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, tint(theme.primary, 0.07)]),
-                    ("GRID", (0, 0), (-1, -1), 0.6, RULE),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("ALIGN", (first_tick, 0), (-1, -1), "CENTER"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                ]
-            )
+        table = self._grid(
+            rows,
+            widths,
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), theme.primary),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, tint(theme.primary, 0.07)]),
+                ("GRID", (0, 0), (-1, -1), 0.6, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (first_tick, 0), (-1, -1), "CENTER"),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ],
+            repeatRows=1,
         )
         table.spaceAfter = 5 * mm
         if not block.caption:
@@ -213,8 +211,7 @@ class BlockLayout:
         return [Paragraph(inline(block.caption), theme.table_caption), table]
 
     def _boxed(self, content: list[Flowable], fill: Color, rule: Color, full_border: float = 0) -> Table:
-        box = Table([[content]], colWidths=[self.width], hAlign="LEFT")
-        commands = [
+        commands: list[tuple] = [
             ("BACKGROUND", (0, 0), (-1, -1), fill),
             ("LINEBEFORE", (0, 0), (0, -1), 4, rule),
             ("LEFTPADDING", (0, 0), (-1, -1), 5 * mm),
@@ -224,23 +221,26 @@ class BlockLayout:
         ]
         if full_border:
             commands.append(("BOX", (0, 0), (-1, -1), full_border, rule))
-        box.setStyle(TableStyle(commands))
-        return box
+        return self._grid([[content]], [self.width], commands)
+
+    def _grid(self, rows: list[list], widths: list[float], commands: list[tuple], **options: int) -> Table:
+        """A table in the body font (ReportLab's default would add an unembedded Helvetica)."""
+        table = Table(rows, colWidths=widths, hAlign="LEFT", **options)
+        table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), self.theme.fonts.regular), *commands]))
+        return table
 
 
-def _plain(align: str = "LEFT", valign: str = "TOP", gap: float = 0) -> TableStyle:
+def _plain(align: str = "LEFT", valign: str = "TOP", gap: float = 0) -> list[tuple]:
     """A layout-only table: no lines, no padding except the gap between columns."""
-    return TableStyle(
-        [
-            ("ALIGN", (0, 0), (-1, -1), align),
-            ("VALIGN", (0, 0), (-1, -1), valign),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), gap),
-            ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ]
-    )
+    return [
+        ("ALIGN", (0, 0), (-1, -1), align),
+        ("VALIGN", (0, 0), (-1, -1), valign),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), gap),
+        ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]
 
 
 def _text_column_widths(block: TableBlock, total: float) -> list[float]:

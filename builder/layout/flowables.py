@@ -15,27 +15,29 @@ from builder.images import Picture
 class ScaledDrawing(Flowable):
     """A vector drawing shown at a given size, without changing the shared drawing."""
 
-    def __init__(self, picture: Picture, width: float, height: float) -> None:
+    def __init__(self, picture: Picture, width: float, height: float, font: str) -> None:
         super().__init__()
-        self.picture, self.width, self.height = picture, width, height
+        self.picture, self.width, self.height, self.font = picture, width, height, font
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        assert self.picture.drawing is not None
+        drawing = self.picture.drawing
+        assert drawing is not None
+        drawing.initialFontName = self.font  # else the renderer names an unembedded Helvetica
         self.canv.saveState()
         self.canv.scale(self.width / self.picture.width, self.height / self.picture.height)
-        renderPDF.draw(self.picture.drawing, self.canv, 0, 0)
+        renderPDF.draw(drawing, self.canv, 0, 0)
         self.canv.restoreState()
 
 
-def picture_flowable(picture: Picture, max_width: float, max_height: float) -> Flowable:
+def picture_flowable(picture: Picture, max_width: float, max_height: float, font: str) -> Flowable:
     """The picture as large as fits the box, its aspect ratio kept."""
     scale = min(max_width / picture.width, max_height / picture.height)
     width, height = picture.width * scale, picture.height * scale
     if picture.drawing is not None:
-        return ScaledDrawing(picture, width, height)
+        return ScaledDrawing(picture, width, height, font)
     return Image(str(picture.path), width, height)
 
 

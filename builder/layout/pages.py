@@ -25,6 +25,7 @@ BAND_HEIGHT = 26 * mm
 SLIM_HEADER_HEIGHT = 11 * mm
 FOOTER_HEIGHT = 17 * mm
 LOGO_BOX = 18 * mm
+PAGE_NUMBER_WIDTH = 32 * mm
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class PageFurniture:
         canv.restoreState()
 
     def _footer(self, canv: Canvas) -> None:
+        """Contact details and the disclaimer on the left, "Page X of Y" on the right, under a rule."""
         theme, g, clinic = self.theme, self.geometry, self.handout.clinic
         top = EDGE + FOOTER_HEIGHT
         canv.saveState()
@@ -125,22 +127,24 @@ class PageFurniture:
         canv.setLineWidth(1)
         canv.line(MARGIN, top, g.width - MARGIN, top)
         canv.setFillColor(INK)
-        canv.setFont(theme.fonts.regular, 10)
-        canv.drawString(MARGIN, top - 5 * mm, clinic.contact_line)
-        total = self.total_pages or 0
         canv.setFont(theme.fonts.bold, 10.5)
-        canv.drawRightString(g.width - MARGIN, top - 5 * mm, f"Page {canv.getPageNumber()} of {total}")
+        canv.drawRightString(
+            g.width - MARGIN, top - 5 * mm, f"Page {canv.getPageNumber()} of {self.total_pages or 0}"
+        )
         notes = [clinic.disclaimer] if clinic.disclaimer else []
         if self.handout.reviewed:
             notes.append(f"Reviewed {_month(self.handout.reviewed)}.")
-        note = Paragraph(inline(" ".join(notes)), theme.small)
-        _, height = note.wrap(g.text_width, FOOTER_HEIGHT)
-        note.drawOn(canv, MARGIN, top - 7.5 * mm - height)
+        width, y = g.text_width - PAGE_NUMBER_WIDTH, top - 2 * mm
+        for text, style in ((clinic.contact_line, theme.footer), (" ".join(notes), theme.small)):
+            note = Paragraph(inline(text), style)
+            y -= note.wrap(width, FOOTER_HEIGHT)[1]
+            note.drawOn(canv, MARGIN, y)
+            y -= 1 * mm
         canv.restoreState()
 
     def _logo(self, canv: Canvas, x: float, y: float, size: float) -> None:
         assert self.logo is not None
-        logo = picture_flowable(self.logo, size, size)
+        logo = picture_flowable(self.logo, size, size, self.theme.fonts.regular)
         width, height = logo.wrap(size, size)
         logo.drawOn(canv, x + (size - width) / 2, y + (size - height) / 2)
 

@@ -61,6 +61,7 @@ def _render(
         lang=LANGUAGE,
         displayDocTitle=True,
         invariant=True,
+        initialFontName=theme.fonts.regular,  # else ReportLab names an unembedded Helvetica on every page
     )
     doc.addPageTemplates(
         [

@@ -68,6 +68,7 @@ class Theme:
     cell: ParagraphStyle
     header_cell: ParagraphStyle
     table_caption: ParagraphStyle
+    footer: ParagraphStyle
     small: ParagraphStyle
 
 
@@ -124,5 +125,6 @@ def make_theme(colors: Colors) -> Theme:
         cell=style("cell", 12, leading=15),
         header_cell=style("header_cell", 12, fontName=fonts.bold, textColor=on_primary, leading=15),
         table_caption=style("table_caption", 13, fontName=fonts.bold, spaceAfter=4, keepWithNext=1),
+        footer=style("footer", 10, leading=13),
         small=style("small", 9, textColor=MUTED, leading=11.5),
     )

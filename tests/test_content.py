@@ -1,0 +1,67 @@
+"""The bundled library itself: valid, illustrated, and written for patients (US grade 8 or below)."""
+
+from __future__ import annotations
+
+import pytest
+import textstat
+
+from builder.content import Bullets, Callout, Figures, Heading, Paragraph, Section, Steps, Table
+from builder.layout.markup import inline
+from builder.library import load_library
+from builder.yamlfile import parse_yaml
+
+LIBRARY = load_library()
+
+
+def words(section: Section) -> str:
+    """Every sentence a patient reads in the section, each ending in a full stop as it reads aloud."""
+    parts = [section.title, section.key_message]
+    for block in section.blocks:
+        if isinstance(block, (Paragraph, Heading)):
+            parts.append(block.text)
+        elif isinstance(block, Bullets):
+            parts += block.items
+        elif isinstance(block, Steps):
+            parts += [step.text for step in block.steps]
+        elif isinstance(block, Figures):
+            parts += [figure.caption for figure in block.figures]
+        elif isinstance(block, Callout):
+            parts += [block.title, block.text, *block.bullets]
+        elif isinstance(block, Table):
+            parts += [" ".join(row) for row in block.rows]
+    return " ".join(p if p.endswith((".", "?", "!", ":")) else p + "." for p in parts if p)
+
+
+@pytest.mark.parametrize("section_id", sorted(LIBRARY.sections))
+def test_bundled_section_reads_at_grade_8_or_below(section_id: str) -> None:
+    grade = textstat.flesch_kincaid_grade(words(LIBRARY.sections[section_id]))
+    assert grade <= 8, f"{section_id} reads at grade {grade}"
+
+
+def test_every_exercise_step_and_sleep_position_is_illustrated() -> None:
+    for section in LIBRARY.sections.values():
+        for block in section.blocks:
+            if isinstance(block, Steps) and section.kind == "exercise":
+                assert all(step.image and step.image.alt for step in block.steps), section.id
+    (positions,) = [b for b in LIBRARY.sections["sleep"].blocks if isinstance(b, Figures)]
+    assert [f.verdict for f in positions.figures] == ["do", "do", "avoid"]
+    (movement,) = [b for b in LIBRARY.sections["dislocates"].blocks if isinstance(b, Steps)]
+    assert [s.image.path.name for s in movement.steps if s.image] == [
+        "dislocates-1-start.svg",
+        "dislocates-2-overhead.svg",
+        "dislocates-3-behind.svg",
+        "dislocates-4-return.svg",
+    ]
+
+
+def test_inline_markup_escapes_everything_but_bold_and_italic() -> None:
+    assert inline("**Stop** if *sharp* pain & <numbness>") == (
+        "<b>Stop</b> if <i>sharp</i> pain &amp; &lt;numbness&gt;"
+    )
+    assert inline("2 * 3 * 4, a*b, and a lone *") == "2 * 3 * 4, a*b, and a lone *"
+
+
+def test_yaml_lines_are_kept_for_messages() -> None:
+    located = parse_yaml("id: x\nblocks:\n  - paragraph: a\n  - steps:\n      - text: b\n")
+    assert located.line(("blocks", 1, "steps", 0, "text")) == 5
+    assert located.line(("blocks", 0, "missing")) == 3

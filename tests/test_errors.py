@@ -1,0 +1,127 @@
+"""What a user sees when something is wrong: the exact message, the exit code, and nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import fixture, run
+
+HINT = "; run 'handout list' to see all sections"
+
+
+def test_unknown_section_suggests_the_closest_and_writes_nothing(workdir: Path) -> None:
+    result = run("build", "--sections", "slep,dislocates")
+    assert result.exit_code == 2
+    assert result.output == f"Error: unknown section 'slep' (did you mean 'sleep'?){HINT}\n"
+    assert not (workdir / "output").exists()
+
+
+def test_unknown_section_without_a_close_match(workdir: Path) -> None:
+    result = run("build", "--sections", "knee-surgery")
+    assert result.exit_code == 2
+    assert result.output == f"Error: unknown section 'knee-surgery'{HINT}\n"
+
+
+def test_empty_selection_is_a_usage_error(workdir: Path) -> None:
+    result = run("build", "--sections", " , ")
+    assert result.exit_code == 2
+    assert result.output == "Error: no sections chosen; pass --sections with ids from 'handout list'\n"
+
+
+def test_bad_paper_is_a_usage_error(workdir: Path) -> None:
+    result = run("build", "--sections", "sleep", "--paper", "a5")
+    assert result.exit_code == 2
+    assert "Invalid value for '--paper': 'a5' is not one of 'a4', 'letter'." in result.output
+
+
+@pytest.mark.parametrize(
+    ("mistake", "message"),
+    [
+        (
+            "invalid-yaml-syntax",
+            "content/posture.yaml:7: invalid YAML: expected ',' or ']', but got ':'"
+            " (while parsing a flow sequence that starts on line 6)",
+        ),
+        ("missing-title", "content/posture.yaml:1: title: is missing"),
+        (
+            "unknown-block-type",
+            "content/posture.yaml:7: blocks[1].bulets: unknown key (did you mean 'bullets'?)",
+        ),
+        (
+            "missing-step-image",
+            "content/chin-tucks.yaml:8: blocks[0].steps[0].image: no such image 'chin-tuck-start.svg'"
+            " (looked in {images}/, the bundled images)",
+        ),
+    ],
+)
+def test_bad_section_file_names_file_line_and_key(workdir: Path, mistake: str, message: str) -> None:
+    content = fixture(mistake)
+    result = run("build", "--content", str(content), "--sections", "sleep")
+    expected = message.replace("content/", f"{content}/").format(images=content.parent / "images")
+    assert result.exit_code == 1
+    assert result.output == f"Error: {expected}\n"
+    assert not (workdir / "output").exists()
+
+
+def test_every_problem_in_a_file_is_listed(workdir: Path) -> None:
+    content = workdir / "content"
+    content.mkdir()
+    (content / "posture.yaml").write_text(
+        "id: Posture\nkind: tip\nsummary: x\nblocks:\n  - callout:\n      style: warning\n"
+    )
+    result = run("build", "--content", "content", "--sections", "posture")
+    source = "content/posture.yaml"
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"Error: {source}:1: id: 'Posture' must use only a-z, 0-9 and dashes",
+        f"Error: {source}:1: title: is missing",
+        f"Error: {source}:2: kind: 'tip' is not one of tips, exercise, schedule, info, safety"
+        " (did you mean 'tips'?)",
+        f"Error: {source}:6: blocks[0].callout.style: 'warning' is not one of tip, caution, stop",
+        f"Error: {source}:5: blocks[0].callout: a callout needs text, bullets or both",
+    ]
+
+
+def test_image_that_is_not_an_image(workdir: Path) -> None:
+    content = fixture("broken-image")
+    result = run("build", "--content", str(content), "--sections", "posture")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {content.parent / 'images' / 'desk.png'}: not an image Pillow can read, or far too large\n"
+    )
+    assert not (workdir / "output").exists()
+
+
+def test_failed_build_leaves_existing_output_untouched(workdir: Path) -> None:
+    target = workdir / "visit.pdf"
+    target.write_bytes(b"%PDF-1.4 the patient's earlier handout")
+    result = run("build", "--sections", "slep", "-o", str(target))
+    assert result.exit_code == 2
+    assert target.read_bytes() == b"%PDF-1.4 the patient's earlier handout"
+
+
+def test_refuses_to_overwrite_a_file_that_is_not_a_pdf(workdir: Path) -> None:
+    notes = workdir / "notes.docx"
+    notes.write_bytes(b"PK\x03\x04 my notes")
+    result = run("build", "--sections", "sleep", "-o", "notes.docx")
+    assert result.exit_code == 1
+    assert result.output == "Error: notes.docx: already exists and is not a PDF; choose another output file\n"
+    assert notes.read_bytes() == b"PK\x03\x04 my notes"
+
+
+def test_output_folder_that_cannot_be_made(workdir: Path) -> None:
+    (workdir / "taken").write_text("a file, not a folder")
+    result = run("build", "--sections", "sleep", "-o", "taken/handout.pdf")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: taken/handout.pdf: cannot write here (File exists); choose another folder\n"
+    )
+    assert sorted(p.name for p in workdir.iterdir()) == ["taken"]
+
+
+def test_output_is_a_folder(workdir: Path) -> None:
+    (workdir / "handouts").mkdir()
+    result = run("build", "--sections", "sleep", "-o", "handouts")
+    assert result.exit_code == 2
+    assert "Invalid value for '-o' / '--output': File 'handouts' is a directory." in result.output
