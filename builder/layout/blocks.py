@@ -24,6 +24,7 @@ from builder.content import (
     Block,
     Bullets,
     Callout,
+    Figure,
     Figures,
     Heading,
     Section,
@@ -72,9 +73,31 @@ class BlockLayout:
         story.append(SectionHeading(inline(section.title), theme.h1, section.id, section.title))
         if section.key_message:
             story.append(self._key_message(section.key_message))
-        for block in section.blocks:
-            story.extend(self._layouts[type(block)](block))
+        blocks = section.blocks
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if index and _lone_figure(block) and isinstance(blocks[index - 1], (Bullets, TextBlock)):
+                continue  # already placed beside the text before it
+            if (
+                isinstance(block, (Bullets, TextBlock))
+                and isinstance(following, Figures)
+                and _lone_figure(following)
+            ):
+                story.append(self._beside(block, following))
+            else:
+                story.extend(self._layouts[type(block)](block))
         return story
+
+    def _beside(self, text: Bullets | TextBlock, figures: Figures) -> Flowable:
+        """A lone picture goes to the right of the text it illustrates instead of below it on its own."""
+        picture_width = 55 * mm
+        text_width = self.width - picture_width - GAP
+        cell = self._figure_cell(figures.figures[0], picture_width)
+        row = self._grid(
+            [[self._layouts[type(text)](text), cell]], [text_width, picture_width], _plain(gap=GAP)
+        )
+        row.spaceAfter = 4 * mm
+        return row
 
     def _key_message(self, text: str) -> Flowable:
         theme = self.theme
@@ -132,28 +155,31 @@ class BlockLayout:
         return row
 
     def figures(self, block: Figures) -> list[Flowable]:
-        """Pictures side by side, each with its caption; 'avoid' ones carry a cross and the word Avoid."""
-        theme = self.theme
+        """Pictures side by side, each with its caption."""
         columns = max(2, min(3, len(block.figures)))
         column = (self.width - GAP * (columns - 1)) / columns
         rows: list[Flowable] = []
         for start in range(0, len(block.figures), columns):
             cells: list[list[Flowable]] = []
-            for figure in block.figures[start : start + columns]:
-                picture: Picture = self.pictures[figure.image.path]
-                image = picture_flowable(picture, column, FIGURE_PICTURE_HEIGHT, theme.fonts.regular)
-                caption = inline(figure.caption)
-                if figure.verdict:
-                    color = theme.primary if figure.verdict == "do" else STOP_RED
-                    image = Marked(image, figure.verdict, color)
-                    word = "Yes" if figure.verdict == "do" else "Avoid"
-                    caption = f'<font color="#{color.hexval()[2:]}"><b>{word}:</b></font> {caption}'
-                cells.append([image, Spacer(1, 2 * mm), Paragraph(caption, theme.caption)])
+            cells = [self._figure_cell(f, column) for f in block.figures[start : start + columns]]
             cells += [[]] * (columns - len(cells))
             grid = self._grid([cells], [column] * columns, _plain(gap=GAP))
             grid.spaceAfter = 5 * mm
             rows.append(grid)
         return rows
+
+    def _figure_cell(self, figure: Figure, width: float) -> list[Flowable]:
+        """A picture over its caption; a do/avoid verdict adds a tick or cross and the word Yes or Avoid."""
+        theme = self.theme
+        picture = self.pictures[figure.image.path]
+        image = picture_flowable(picture, width, FIGURE_PICTURE_HEIGHT, theme.fonts.regular)
+        caption = inline(figure.caption)
+        if figure.verdict:
+            color = theme.primary if figure.verdict == "do" else STOP_RED
+            image = Marked(image, figure.verdict, color)
+            word = "Yes" if figure.verdict == "do" else "Avoid"
+            caption = f'<font color="#{color.hexval()[2:]}"><b>{word}:</b></font> {caption}'
+        return [image, Spacer(1, 2 * mm), Paragraph(caption, theme.caption)]
 
     def callout(self, block: Callout) -> list[Flowable]:
         """A boxed message; its icon and title say what kind it is even on a grey printout."""
@@ -228,6 +254,10 @@ class BlockLayout:
         table = Table(rows, colWidths=widths, hAlign="LEFT", **options)
         table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), self.theme.fonts.regular), *commands]))
         return table
+
+
+def _lone_figure(block: Block | None) -> bool:
+    return isinstance(block, Figures) and len(block.figures) == 1
 
 
 def _plain(align: str = "LEFT", valign: str = "TOP", gap: float = 0) -> list[tuple]:

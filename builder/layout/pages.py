@@ -19,7 +19,7 @@ from builder.layout.flowables import picture_flowable
 from builder.layout.markup import inline
 from builder.layout.styles import INK, MUTED, RULE, Theme
 
-MARGIN = 18 * mm
+MARGIN = 21 * mm
 EDGE = 12 * mm  # printers cannot reach the paper's edge; nothing is drawn closer than this
 BAND_HEIGHT = 26 * mm
 SLIM_HEADER_HEIGHT = 11 * mm

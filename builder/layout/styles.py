@@ -1,7 +1,7 @@
 """The one place where fonts, sizes and colours become ReportLab styles.
 
-Sizes follow the page design brief: body 12.5 pt on 1.4 leading, nothing below 9 pt, headings that
-step down clearly, and colours that still separate on a black-and-white printer.
+Sizes follow the page design brief: body 13 pt on 1.38 leading, about 70 characters a line; nothing below
+9 pt; headings that step down clearly; colours that still separate on a black-and-white printer.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ INK = HexColor("#1F2933")  # body text: softer than pure black, still 15:1 on wh
 MUTED = HexColor("#4B5563")  # secondary text: 7.5:1 on white, prints as a clear grey
 RULE = HexColor("#C7CED6")
 STOP_RED = HexColor("#B42318")
-BODY_SIZE = 12.5
-LEADING = 1.4
+BODY_SIZE = 13
+LEADING = 1.38
 
 
 def tint(color: Color, amount: float) -> Color:
