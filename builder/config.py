@@ -49,10 +49,9 @@ class Clinic:
     source: Path
 
     @property
-    def contact_line(self) -> str:
-        """Address, phone, email and website, as one footer line."""
-        parts = (self.address, self.phone, self.email, self.website)
-        return "  ·  ".join(part for part in parts if part)
+    def contacts(self) -> tuple[str, ...]:
+        """Address, phone, email and website, in the order a footer lists them; blanks left out."""
+        return tuple(part for part in (self.address, self.phone, self.email, self.website) if part)
 
 
 def load_clinic(path: Path = DEMO_CLINIC / "clinic.yaml") -> Clinic:

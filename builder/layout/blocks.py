@@ -44,7 +44,7 @@ from builder.layout.flowables import (
 from builder.layout.markup import inline
 from builder.layout.styles import INK, RULE, STOP_RED, Theme, tint
 
-STEP_PICTURE_HEIGHT = 40 * mm
+STEP_PICTURE_HEIGHT = 34 * mm
 FIGURE_PICTURE_HEIGHT = 34 * mm
 GAP = 5 * mm
 
@@ -69,7 +69,7 @@ class BlockLayout:
     def section(self, section: Section, first: bool) -> list[Flowable]:
         """A section: its title and key message, held to the first block so a title never ends a page."""
         theme = self.theme
-        story: list[Flowable] = [] if first else [CondPageBreak(70 * mm), Spacer(1, 6 * mm)]
+        story: list[Flowable] = [] if first else [CondPageBreak(70 * mm), Spacer(1, 4 * mm)]
         story.append(SectionHeading(inline(section.title), theme.h1, section.id, section.title))
         if section.key_message:
             story.append(self._key_message(section.key_message))
@@ -85,7 +85,10 @@ class BlockLayout:
             ):
                 story.append(self._beside(block, following))
             else:
-                story.extend(self._layouts[type(block)](block))
+                flowables = self._layouts[type(block)](block)
+                if isinstance(block, TextBlock) and isinstance(following, (Steps, Figures, TableBlock)):
+                    flowables[-1].keepWithNext = True  # a lead-in sentence stays with what it introduces
+                story.extend(flowables)
         return story
 
     def _beside(self, text: Bullets | TextBlock, figures: Figures) -> Flowable:

@@ -5,7 +5,6 @@ All of it is drawn straight onto the canvas around the text frame, so it never p
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 
 from reportlab.lib.colors import white
@@ -21,11 +20,11 @@ from builder.layout.styles import INK, MUTED, RULE, Theme
 
 MARGIN = 21 * mm
 EDGE = 12 * mm  # printers cannot reach the paper's edge; nothing is drawn closer than this
-BAND_HEIGHT = 26 * mm
+BAND_HEIGHT = 24 * mm
 SLIM_HEADER_HEIGHT = 11 * mm
-FOOTER_HEIGHT = 17 * mm
+FOOTER_HEIGHT = 14 * mm
 LOGO_BOX = 18 * mm
-PAGE_NUMBER_WIDTH = 32 * mm
+PAGE_NUMBER_WIDTH = 30 * mm
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ class PageGeometry:
 
     @property
     def frame_bottom(self) -> float:
-        return EDGE + FOOTER_HEIGHT + 5 * mm
+        return EDGE + FOOTER_HEIGHT + 6 * mm
 
 
 class PageFurniture:
@@ -119,27 +118,23 @@ class PageFurniture:
         canv.restoreState()
 
     def _footer(self, canv: Canvas) -> None:
-        """Contact details and the disclaimer on the left, "Page X of Y" on the right, under a rule."""
+        """Under a rule: the clinic's contact details, then the disclaimer with "Page X of Y" beside it."""
         theme, g, clinic = self.theme, self.geometry, self.handout.clinic
         top = EDGE + FOOTER_HEIGHT
         canv.saveState()
         canv.setStrokeColor(theme.primary)
         canv.setLineWidth(1)
         canv.line(MARGIN, top, g.width - MARGIN, top)
+        # Non-breaking spaces inside each detail, so a long line wraps between details, never inside one.
+        contacts = " · ".join(inline(part).replace(" ", "&nbsp;") for part in clinic.contacts)
+        y = _draw_below(canv, Paragraph(contacts, theme.footer), MARGIN, top - 1.5 * mm, g.text_width)
+        if clinic.disclaimer:
+            disclaimer = Paragraph(inline(clinic.disclaimer), theme.small)
+            _draw_below(canv, disclaimer, MARGIN, y - 1 * mm, g.text_width - PAGE_NUMBER_WIDTH)
         canv.setFillColor(INK)
-        canv.setFont(theme.fonts.bold, 10.5)
-        canv.drawRightString(
-            g.width - MARGIN, top - 5 * mm, f"Page {canv.getPageNumber()} of {self.total_pages or 0}"
-        )
-        notes = [clinic.disclaimer] if clinic.disclaimer else []
-        if self.handout.reviewed:
-            notes.append(f"Reviewed {_month(self.handout.reviewed)}.")
-        width, y = g.text_width - PAGE_NUMBER_WIDTH, top - 2 * mm
-        for text, style in ((clinic.contact_line, theme.footer), (" ".join(notes), theme.small)):
-            note = Paragraph(inline(text), style)
-            y -= note.wrap(width, FOOTER_HEIGHT)[1]
-            note.drawOn(canv, MARGIN, y)
-            y -= 1 * mm
+        canv.setFont(theme.fonts.bold, 10)
+        page = f"Page {canv.getPageNumber()} of {self.total_pages or 0}"
+        canv.drawRightString(g.width - MARGIN, y - 1 * mm - theme.small.leading + 2, page)
         canv.restoreState()
 
     def _logo(self, canv: Canvas, x: float, y: float, size: float) -> None:
@@ -149,6 +144,8 @@ class PageFurniture:
         logo.drawOn(canv, x + (size - width) / 2, y + (size - height) / 2)
 
 
-def _month(reviewed: str) -> str:
-    year, month = reviewed.split("-")[:2]
-    return f"{calendar.month_name[int(month)]} {year}"
+def _draw_below(canv: Canvas, paragraph: Paragraph, x: float, top: float, width: float) -> float:
+    """Draw ``paragraph`` hanging from ``top``; returns where it ends."""
+    height = paragraph.wrap(width, FOOTER_HEIGHT)[1]
+    paragraph.drawOn(canv, x, top - height)
+    return top - height

@@ -91,7 +91,7 @@ def make_theme(colors: Colors) -> Theme:
         on_primary=on_primary,
         body=body,
         lead=style("lead", 14, fontName=fonts.bold, leading=19),
-        title=style("title", 26, fontName=fonts.bold, textColor=primary, leading=31),
+        title=style("title", 24, fontName=fonts.bold, textColor=primary, leading=29),
         h1=style(
             "h1",
             20,
@@ -107,7 +107,7 @@ def make_theme(colors: Colors) -> Theme:
             15,
             fontName=fonts.bold,
             textColor=INK,
-            spaceBefore=8,
+            spaceBefore=6,
             spaceAfter=4,
             keepWithNext=1,
         ),
