@@ -12,7 +12,7 @@ from pathlib import Path
 from builder.errors import ConfigError
 from builder.resources import DEMO_CLINIC
 from builder.validate import Checker, display_path
-from builder.yamlfile import YamlSyntaxError, read_yaml
+from builder.yamlfile import YamlFileError, read_yaml
 
 CLINIC_KEYS = (
     "name",
@@ -58,10 +58,8 @@ def load_clinic(path: Path = DEMO_CLINIC / "clinic.yaml") -> Clinic:
     """Load and check a clinic file; relative paths in it are resolved against its folder."""
     try:
         located = read_yaml(path)
-    except FileNotFoundError:
-        raise ConfigError([f"{display_path(path)}: no such clinic file"]) from None
-    except YamlSyntaxError as exc:
-        raise ConfigError([f"{display_path(path)}:{exc.line}: {exc.reason}"]) from None
+    except YamlFileError as exc:
+        raise ConfigError([exc.message(display_path(path))]) from None
     check = Checker(path, located)
     top = check.mapping(located.data, (), CLINIC_KEYS) or {}
     colors = check.mapping(top.get("colors", {}), ("colors",), COLOR_KEYS) or {}

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from builder.resources import is_bundled
 from builder.validate import Checker, display_path
-from builder.yamlfile import KeyPath, YamlSyntaxError, read_yaml
+from builder.yamlfile import KeyPath, YamlFileError, read_yaml
 
 KINDS = ("tips", "exercise", "schedule", "info", "safety")
 CALLOUT_STYLES = ("tip", "caution", "stop")
@@ -106,8 +106,8 @@ def load_section(path: Path, image_dirs: tuple[Path, ...]) -> tuple[Section | No
     """Load one section file; returns the section (None if invalid) and every problem found in it."""
     try:
         located = read_yaml(path)
-    except YamlSyntaxError as exc:
-        return None, [f"{display_path(path)}:{exc.line}: {exc.reason}"]
+    except YamlFileError as exc:
+        return None, [exc.message(display_path(path))]
     reader = _SectionReader(Checker(path, located), image_dirs)
     section = reader.section(located.data)
     return (None if reader.check.problems else section), reader.check.problems

@@ -15,13 +15,17 @@ import yaml
 KeyPath = tuple[str | int, ...]
 
 
-class YamlSyntaxError(Exception):
-    """The file is not valid YAML; ``line`` is where the parser gave up."""
+class YamlFileError(Exception):
+    """The file cannot be read or is not valid YAML; ``line`` is where the parser gave up, if it started."""
 
-    def __init__(self, line: int, reason: str) -> None:
+    def __init__(self, line: int | None, reason: str) -> None:
         super().__init__(reason)
         self.line = line
         self.reason = reason
+
+    def message(self, shown_path: str) -> str:
+        where = shown_path if self.line is None else f"{shown_path}:{self.line}"
+        return f"{where}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -49,9 +53,9 @@ def parse_yaml(text: str) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        raise YamlSyntaxError(line, _describe(exc)) from None
+        raise YamlFileError(line, _describe(exc)) from None
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError(1, str(exc)) from None
+        raise YamlFileError(1, str(exc)) from None
     finally:
         loader.dispose()
     lines: dict[KeyPath, int] = {}
@@ -61,11 +65,13 @@ def parse_yaml(text: str) -> Located:
 
 
 def read_yaml(path: Path) -> Located:
-    """Read and parse ``path``; undecodable bytes are a syntax problem on line 1."""
+    """Read and parse ``path``."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise YamlSyntaxError(1, "the file is not UTF-8 text; save it as UTF-8") from None
+        raise YamlFileError(None, "the file is not UTF-8 text; save it as UTF-8") from None
+    except OSError as exc:
+        raise YamlFileError(None, f"cannot read the file ({exc.strerror})") from None
     return parse_yaml(text)
 
 
