@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from builder import __version__, api
-from builder.handout import PAPER_SIZES
+from builder.handout import PAPER_NAMES, PAPER_SIZES
 from builder.validate import display_path
 
 
@@ -58,7 +58,7 @@ def build(sections: str, output: Path, paper: str, title: str | None, content: P
     ids = [part.strip() for part in sections.split(",") if part.strip()]
     result = api.build_handout(ids, output, paper.lower(), title, content)
     pages = "page" if result.pages == 1 else "pages"
-    click.echo(f"Wrote {display_path(result.path)} ({result.pages} {pages}, {paper.upper()})")
+    click.echo(f"Wrote {display_path(result.path)} ({result.pages} {pages}, {PAPER_NAMES[paper.lower()]})")
 
 
 @main.command(name="list")

@@ -8,6 +8,7 @@ from builder.config import Clinic
 from builder.content import Section
 
 PAPER_SIZES = ("a4", "letter")
+PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
 
 
 @dataclass(frozen=True)

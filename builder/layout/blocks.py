@@ -86,7 +86,9 @@ class BlockLayout:
                 story.append(self._beside(block, following))
             else:
                 flowables = self._layouts[type(block)](block)
-                if isinstance(block, TextBlock) and isinstance(following, (Steps, Figures, TableBlock)):
+                if isinstance(block, TextBlock) and isinstance(
+                    following, (Steps, Figures, TableBlock, Callout)
+                ):
                     flowables[-1].keepWithNext = True  # a lead-in sentence stays with what it introduces
                 story.extend(flowables)
         return story

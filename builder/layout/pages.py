@@ -5,6 +5,7 @@ All of it is drawn straight onto the canvas around the text frame, so it never p
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 
 from reportlab.lib.colors import white
@@ -22,7 +23,7 @@ MARGIN = 21 * mm
 EDGE = 12 * mm  # printers cannot reach the paper's edge; nothing is drawn closer than this
 BAND_HEIGHT = 24 * mm
 SLIM_HEADER_HEIGHT = 11 * mm
-FOOTER_HEIGHT = 14 * mm
+FOOTER_HEIGHT = 15.5 * mm  # a rule, a line of contact details, two lines of small print
 LOGO_BOX = 18 * mm
 PAGE_NUMBER_WIDTH = 30 * mm
 
@@ -38,7 +39,7 @@ class PageGeometry:
 
     def frame_top(self, first: bool) -> float:
         header = BAND_HEIGHT if first else SLIM_HEADER_HEIGHT
-        return self.height - EDGE - header - 7 * mm
+        return self.height - EDGE - header - (7 if first else 5) * mm
 
     @property
     def frame_bottom(self) -> float:
@@ -128,8 +129,12 @@ class PageFurniture:
         # Non-breaking spaces inside each detail, so a long line wraps between details, never inside one.
         contacts = " · ".join(inline(part).replace(" ", "&nbsp;") for part in clinic.contacts)
         y = _draw_below(canv, Paragraph(contacts, theme.footer), MARGIN, top - 1.5 * mm, g.text_width)
-        if clinic.disclaimer:
-            disclaimer = Paragraph(inline(clinic.disclaimer), theme.small)
+        notes = [clinic.disclaimer] if clinic.disclaimer else []
+        if self.handout.reviewed:
+            year, month = self.handout.reviewed.split("-")
+            notes.append(f"Information reviewed {calendar.month_name[int(month)]} {year}.")
+        if notes:
+            disclaimer = Paragraph(inline(" ".join(notes)), theme.small)
             _draw_below(canv, disclaimer, MARGIN, y - 1 * mm, g.text_width - PAGE_NUMBER_WIDTH)
         canv.setFillColor(INK)
         canv.setFont(theme.fonts.bold, 10)

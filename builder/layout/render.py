@@ -6,7 +6,6 @@ them. Output is deterministic (ReportLab's invariant mode), so the same inputs g
 
 from __future__ import annotations
 
-import calendar
 import io
 from pathlib import Path
 
@@ -100,8 +99,4 @@ def _story(handout: Handout, theme, pictures: dict[Path, Picture], geometry: Pag
     layout = BlockLayout(theme, pictures, geometry.text_width)
     for index, section in enumerate(handout.sections):
         story.extend(layout.section(section, first=index == 0))
-    if handout.reviewed:
-        year, month = handout.reviewed.split("-")
-        note = f"Information reviewed {calendar.month_name[int(month)]} {year}."
-        story += [Spacer(1, 4 * mm), Paragraph(inline(note), theme.small)]
     return story

@@ -1,6 +1,6 @@
 """The one place where fonts, sizes and colours become ReportLab styles.
 
-Sizes follow the page design brief: body 13 pt on 1.38 leading, about 70 characters a line; nothing below
+Sizes follow the page design brief: body 13 pt on 1.35 leading, about 70 characters a line; nothing below
 9 pt; headings that step down clearly; colours that still separate on a black-and-white printer.
 """
 
@@ -21,7 +21,7 @@ MUTED = HexColor("#4B5563")  # secondary text: 7.5:1 on white, prints as a clear
 RULE = HexColor("#C7CED6")
 STOP_RED = HexColor("#B42318")
 BODY_SIZE = 13
-LEADING = 1.38
+LEADING = 1.35
 
 
 def tint(color: Color, amount: float) -> Color:
