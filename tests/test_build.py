@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import fixture, page_texts, run
 from pypdf import PdfReader
 from pypdf.generic import NameObject
+
+from conftest import fixture, page_texts, run
 
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)

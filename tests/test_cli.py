@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import fixture, run
-
 from builder import __version__
+from conftest import fixture, run
 
 
 def test_list_shows_every_bundled_section(workdir: Path) -> None:
