@@ -47,6 +47,7 @@ from builder.layout.styles import INK, RULE, STOP_RED, Theme, tint
 STEP_PICTURE_HEIGHT = 34 * mm
 FIGURE_PICTURE_HEIGHT = 34 * mm
 GAP = 5 * mm
+INTRODUCED = (Steps, Figures, TableBlock, Callout)  # blocks a one-line lead-in paragraph stays with
 
 
 class BlockLayout:
@@ -73,24 +74,16 @@ class BlockLayout:
         story.append(SectionHeading(inline(section.title), theme.h1, section.id, section.title))
         if section.key_message:
             story.append(self._key_message(section.key_message))
-        blocks = section.blocks
-        for index, block in enumerate(blocks):
-            following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if index and _lone_figure(block) and isinstance(blocks[index - 1], (Bullets, TextBlock)):
-                continue  # already placed beside the text before it
-            if (
-                isinstance(block, (Bullets, TextBlock))
-                and isinstance(following, Figures)
-                and _lone_figure(following)
-            ):
-                story.append(self._beside(block, following))
-            else:
-                flowables = self._layouts[type(block)](block)
-                if isinstance(block, TextBlock) and isinstance(
-                    following, (Steps, Figures, TableBlock, Callout)
-                ):
-                    flowables[-1].keepWithNext = True  # a lead-in sentence stays with what it introduces
-                story.extend(flowables)
+        units = _units(section.blocks)
+        for index, unit in enumerate(units):
+            if isinstance(unit, tuple):
+                story.append(self._beside(*unit))
+                continue
+            flowables = self._layouts[type(unit)](unit)
+            following = units[index + 1] if index + 1 < len(units) else None
+            if isinstance(unit, TextBlock) and isinstance(following, INTRODUCED):
+                flowables[-1].keepWithNext = True  # a lead-in sentence stays with what it introduces
+            story.extend(flowables)
         return story
 
     def _beside(self, text: Bullets | TextBlock, figures: Figures) -> Flowable:
@@ -129,24 +122,17 @@ class BlockLayout:
         if not any(step.image for _, step in numbered):
             return [self._numbered(n, step.text, self.width) for n, step in numbered]
         column = (self.width - GAP) / 2
-        rows: list[Flowable] = []
-        for start in range(0, len(numbered), 2):
-            cells: list[list[Flowable]] = []
-            for n, step in numbered[start : start + 2]:
-                cell: list[Flowable] = []
-                if step.image:
-                    picture = self.pictures[step.image.path]
-                    cell.append(
-                        picture_flowable(picture, column, STEP_PICTURE_HEIGHT, self.theme.fonts.regular)
-                    )
-                    cell.append(Spacer(1, 2 * mm))
-                cell.append(self._numbered(n, step.text, column))
-                cells.append(cell)
-            cells += [[]] * (2 - len(cells))
-            grid = self._grid([cells], [column, column], _plain(align="CENTER", gap=GAP))
-            grid.spaceAfter = 4 * mm
-            rows.append(grid)
-        return rows
+        cells = []
+        for n, step in numbered:
+            cell: list[Flowable] = []
+            if step.image:
+                picture = self.pictures[step.image.path]
+                cell += [
+                    picture_flowable(picture, column, STEP_PICTURE_HEIGHT, self.theme.fonts.regular),
+                    Spacer(1, 2 * mm),
+                ]
+            cells.append([*cell, self._numbered(n, step.text, column)])
+        return self._rows(cells, columns=2, align="CENTER", space_after=4 * mm)
 
     def _numbered(self, number: int, text: str, width: float) -> Flowable:
         theme = self.theme
@@ -163,13 +149,20 @@ class BlockLayout:
         """Pictures side by side, each with its caption."""
         columns = max(2, min(3, len(block.figures)))
         column = (self.width - GAP * (columns - 1)) / columns
+        cells = [self._figure_cell(figure, column) for figure in block.figures]
+        return self._rows(cells, columns, align="LEFT", space_after=5 * mm)
+
+    def _rows(
+        self, cells: list[list[Flowable]], columns: int, align: str, space_after: float
+    ) -> list[Flowable]:
+        """Cells in rows of ``columns``; each row is one unbreakable piece, so a page breaks between rows."""
+        column = (self.width - GAP * (columns - 1)) / columns
         rows: list[Flowable] = []
-        for start in range(0, len(block.figures), columns):
-            cells: list[list[Flowable]] = []
-            cells = [self._figure_cell(f, column) for f in block.figures[start : start + columns]]
-            cells += [[]] * (columns - len(cells))
-            grid = self._grid([cells], [column] * columns, _plain(gap=GAP))
-            grid.spaceAfter = 5 * mm
+        for start in range(0, len(cells), columns):
+            row = cells[start : start + columns]
+            row += [[]] * (columns - len(row))
+            grid = self._grid([row], [column] * columns, _plain(align=align, gap=GAP))
+            grid.spaceAfter = space_after
             rows.append(grid)
         return rows
 
@@ -261,8 +254,20 @@ class BlockLayout:
         return table
 
 
-def _lone_figure(block: Block | None) -> bool:
-    return isinstance(block, Figures) and len(block.figures) == 1
+def _units(blocks: Sequence[Block]) -> list[Block | tuple[Bullets | TextBlock, Figures]]:
+    """The blocks, with a lone picture paired with the text just before it, to sit beside that text."""
+    units: list[Block | tuple[Bullets | TextBlock, Figures]] = []
+    for block in blocks:
+        previous = units[-1] if units else None
+        if (
+            isinstance(block, Figures)
+            and len(block.figures) == 1
+            and isinstance(previous, (Bullets, TextBlock))
+        ):
+            units[-1] = (previous, block)
+        else:
+            units.append(block)
+    return units
 
 
 def _plain(align: str = "LEFT", valign: str = "TOP", gap: float = 0) -> list[tuple]:
