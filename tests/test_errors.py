@@ -126,3 +126,12 @@ def test_output_is_a_folder(workdir: Path) -> None:
     result = run("build", "--sections", "sleep", "-o", "handouts")
     assert result.exit_code == 2
     assert "Invalid value for '-o' / '--output': File 'handouts' is a directory." in result.output
+
+
+def test_section_file_that_is_not_utf8(workdir: Path) -> None:
+    content = workdir / "content"
+    content.mkdir()
+    (content / "posture.yaml").write_bytes("title: Caf\xe9\n".encode("latin-1"))
+    result = run("build", "--content", "content", "--sections", "sleep")
+    assert result.exit_code == 1
+    assert result.output == "Error: content/posture.yaml: the file is not UTF-8 text; save it as UTF-8\n"
