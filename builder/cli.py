@@ -46,6 +46,7 @@ def main() -> None:
 @click.option(
     "--content",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
+    metavar="FOLDER",
     help="A folder of your own sections; they add to the bundled ones and replace any with the same id.",
 )
 def build(sections: str, output: Path, paper: str, title: str | None, content: Path | None) -> None:
@@ -55,7 +56,7 @@ def build(sections: str, output: Path, paper: str, title: str | None, content: P
     Example:
       handout build --sections sleep,dislocates
     """
-    ids = [part.strip() for part in sections.split(",") if part.strip()]
+    ids = [part.strip().lower() for part in sections.split(",") if part.strip()]
     result = api.build_handout(ids, output, paper.lower(), title, content)
     pages = "page" if result.pages == 1 else "pages"
     click.echo(f"Wrote {display_path(result.path)} ({result.pages} {pages}, {PAPER_NAMES[paper.lower()]})")
@@ -65,6 +66,7 @@ def build(sections: str, output: Path, paper: str, title: str | None, content: P
 @click.option(
     "--content",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
+    metavar="FOLDER",
     help="Also list the sections in this folder.",
 )
 def list_command(content: Path | None) -> None:

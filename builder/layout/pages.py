@@ -129,12 +129,14 @@ class PageFurniture:
         # Non-breaking spaces inside each detail, so a long line wraps between details, never inside one.
         contacts = " · ".join(inline(part).replace(" ", "&nbsp;") for part in clinic.contacts)
         y = _draw_below(canv, Paragraph(contacts, theme.footer), MARGIN, top - 1.5 * mm, g.text_width)
-        notes = [clinic.disclaimer] if clinic.disclaimer else []
+        notes = [inline(clinic.disclaimer)] if clinic.disclaimer else []
         if self.handout.reviewed:
             year, month = self.handout.reviewed.split("-")
-            notes.append(f"Information reviewed {calendar.month_name[int(month)]} {year}.")
+            notes.append(
+                f"Information reviewed {calendar.month_name[int(month)]} {year}.".replace(" ", "&nbsp;")
+            )
         if notes:
-            disclaimer = Paragraph(inline(" ".join(notes)), theme.small)
+            disclaimer = Paragraph(" ".join(notes), theme.small)
             _draw_below(canv, disclaimer, MARGIN, y - 1 * mm, g.text_width - PAGE_NUMBER_WIDTH)
         canv.setFillColor(INK)
         canv.setFont(theme.fonts.bold, 10)
