@@ -2,8 +2,9 @@
 
 A figure is a pose: the direction of each body segment in degrees. Angles follow SVG's axes, so 0
 points right and 90 points down (angles grow clockwise on screen). The pose becomes joint
-positions, and the joints are drawn as thick rounded strokes. Each picture is then a pose and a
-few props. The moving parts use the accent colour, which the builder swaps for the clinic's own.
+positions, and the figure is drawn as flat filled shapes around them: a smooth outline for the
+trunk and rounded, tapering segments for the neck and limbs. Each picture is then a pose and a few
+props. The moving parts use the accent colour, which the builder swaps for the clinic's own.
 
 This is a developer tool: run `python scripts/draw_illustrations.py` after changing a drawing and
 commit the SVG files it writes.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,15 +28,11 @@ ACCENT = "#C2571A"  # the moving part and motion arrows; recoloured by the build
 WHITE = "#FFFFFF"
 TEAL = "#125B6B"  # the demo clinic's brand colour
 
-LIMB = 9.0
-ACCENT_LIMB = 11.0  # moving limbs are thicker too, so they stand out in black and white
-OUTLINE = 5.0  # outline of the head
-EYE = 1.7
-PROP_LINE = 3.5
+LINE = 3.5  # arrows, pillows and other outlines
 GROUND_LINE = 3.0
-ARROW_LINE = 4.0
 GUIDE_LINE = 2.0
-HALO = 3.0  # white gap on each side of a limb that crosses something dark
+STICK = 7.0
+HALO = 2.5  # white gap on each side of a shape that crosses something dark
 
 
 @dataclass(frozen=True)
@@ -72,6 +70,10 @@ def direction(start: Point, end: Point) -> float:
     return math.degrees(math.atan2(end.y - start.y, end.x - start.x))
 
 
+def clamp(value: float) -> float:
+    return min(max(value, 0.0), 1.0)
+
+
 def num(value: float) -> str:
     """A coordinate with at most one decimal and no trailing '.0'."""
     text = f"{value:.1f}".removesuffix(".0")
@@ -83,40 +85,76 @@ def num(value: float) -> str:
 
 @dataclass(frozen=True)
 class Body:
-    """Segment lengths of a standing figure 160 units tall; the head is about 1/7 of that."""
+    """An adult 171 units tall: the head is 1/7.5 of the height and the legs about half of it.
 
-    head: float = 11.5  # radius
-    neck: float = 20.0  # shoulder to the centre of the head
-    torso: float = 46.0  # hip to shoulder
-    upper_arm: float = 30.0
-    forearm: float = 33.0  # elbow to the middle of the hand
+    Lengths run from joint to joint. The `*_r` fields are half the thickness of a limb at a joint;
+    the segments between joints taper from one to the next.
+    """
+
+    head: float = 11.8  # radius
+    neck: float = 20.5  # shoulder joint to the centre of the head
+    torso: float = 50.0  # hip joint to shoulder joint
+    upper_arm: float = 32.0
+    forearm: float = 33.0  # elbow to the middle of the fist
     thigh: float = 40.0
-    shin: float = 40.0
-    foot: float = 15.0  # ankle to toes
-    heel: float = 4.0  # ankle to the back of the heel
-    shoulders: float = 34.0  # width between the shoulder joints, seen from the front
-    hips: float = 20.0
-    depth: float = 19.0  # thickness of the trunk in profile
+    shin: float = 41.0
+    ankle: float = 7.5  # height of the ankle joint above the sole
+    foot: float = 19.0  # ankle to the tip of the toes
+    heel: float = 4.5  # ankle to the back of the heel
+    shoulders: float = 32.0  # between the shoulder joints
+    hips: float = 20.0  # between the hip joints
+    chest: float = 26.0  # depth of the chest, front to back
+    neck_r: float = 5.4
+    shoulder_r: float = 5.3
+    elbow_r: float = 4.1
+    wrist_r: float = 3.1
+    fist_r: float = 3.8
+    hip_r: float = 9.8
+    knee_r: float = 6.2
+    ankle_r: float = 3.8
 
     def scaled(self, factor: float) -> Body:
         return Body(*(getattr(self, field.name) * factor for field in fields(self)))
 
 
 BODY = Body()
-# On-screen offset of a profile figure's far side per unit of body width, as if seen slightly
-# from the front and above: the far leg shows a little behind the near one.
-PROFILE_DEPTH = polar(195, 0.3)
-ANKLE_HEIGHT = 5.0  # keeps the foot's stroke on top of the floor line
+# A figure seen from the side is drawn as if seen a little from the front and from above, so its
+# far side shows slightly forward of and above the near side. FAR is the on-screen shift of a
+# point one unit further from the viewer.
+FAR = polar(-18, 0.35)
+
+# The trunk in profile as (height above the hip joint, distance in front of it), in torso lengths
+# and chest depths, from the front of the neck down the chest and belly and up the back: a chest
+# deeper than the waist, and the gentle S of the spine.
+PROFILE_TRUNK = (
+    (1.12, 0.06),
+    (1.04, 0.28),
+    (0.76, 0.42),
+    (0.54, 0.38),
+    (0.34, 0.36),
+    (0.12, 0.41),
+    (-0.1, 0.34),
+    (-0.22, 0.08),
+    (-0.22, -0.32),
+    (-0.04, -0.5),
+    (0.2, -0.47),
+    (0.4, -0.45),
+    (0.64, -0.55),
+    (0.88, -0.58),
+    (1.06, -0.46),
+    (1.14, -0.22),
+)
 
 
 @dataclass(frozen=True)
 class Arm:
     upper: float  # direction of the upper arm
     fore: float  # direction of the forearm
+    out: float = 0.0  # in a side view: how far the hand reaches out sideways beyond the shoulder
 
     @classmethod
-    def straight(cls, angle: float) -> Arm:
-        return cls(angle, angle)
+    def straight(cls, angle: float, out: float = 0.0) -> Arm:
+        return cls(angle, angle, out)
 
 
 @dataclass(frozen=True)
@@ -130,25 +168,25 @@ class Leg:
 class Pose:
     """Where a figure is and how its segments point."""
 
-    hip: Point  # centre of the hips
+    hip: Point  # the hip joint (the middle of the hips when seen from the front)
     torso: float  # direction from the hips to the shoulders
     neck: float  # direction from the shoulders to the centre of the head
     face: float | None  # direction the nose points; None when the face looks at the viewer
+    chest: float | None  # direction the chest faces; None when it faces the viewer
     near_arm: Arm | None  # None when it is hidden, as under a pillow
     near_leg: Leg
     far_arm: Arm | None = None  # None when it is hidden behind the near one
     far_leg: Leg | None = None
-    front: bool = False  # facing the viewer: both sides are equally near, side by side
-    sag: float = 0.0  # how far the middle of the torso bows downwards
+    sag: float = 0.0  # how far the middle of the trunk sinks downwards
     body: Body = BODY
 
 
 @dataclass(frozen=True)
 class Skeleton:
-    """Joint positions. A limb is a chain of joints: shoulder-elbow-hand, hip-knee-ankle-toes."""
+    """Joint positions. A limb is a chain of joints: shoulder-elbow-wrist-fist, hip-knee-ankle."""
 
     hip: Point
-    shoulder: Point
+    neck: Point  # where the neck rises, between the shoulders
     head: Point
     near_arm: tuple[Point, ...] | None
     near_leg: tuple[Point, ...]
@@ -156,40 +194,51 @@ class Skeleton:
     far_leg: tuple[Point, ...] | None
 
 
-def arm_joints(shoulder: Point, arm: Arm, body: Body) -> tuple[Point, ...]:
-    elbow = shoulder.step(arm.upper, body.upper_arm)
-    return shoulder, elbow, elbow.step(arm.fore, body.forearm)
+def arm_joints(shoulder: Point, arm: Arm, body: Body, outwards: Point) -> tuple[Point, ...]:
+    """A reach sideways by `arm.out` moves the hand by `outwards` per unit, and the arm's length
+    in the picture shrinks to make up for it.
+    """
+    reach = body.upper_arm + body.forearm
+    shown = math.sqrt(reach**2 - arm.out**2) / reach
+    elbow = shoulder.step(arm.upper, body.upper_arm * shown) + outwards * (arm.out * body.upper_arm / reach)
+    fist = elbow.step(arm.fore, body.forearm * shown) + outwards * (arm.out * body.forearm / reach)
+    wrist = fist + (elbow - fist) * (body.fist_r * 1.5 / abs(elbow - fist))
+    return shoulder, elbow, wrist, fist
 
 
-def leg_joints(hip: Point, leg: Leg, body: Body, foot: float) -> tuple[Point, ...]:
-    """Hip, knee, ankle, heel and toes; `foot` is the foot's drawn length."""
+def leg_joints(hip: Point, leg: Leg, body: Body) -> tuple[Point, ...]:
     knee = hip.step(leg.thigh, body.thigh)
-    ankle = knee.step(leg.shin, body.shin)
-    heel = ankle.step(leg.foot + 180, body.heel)
-    return hip, knee, ankle, heel, ankle.step(leg.foot, foot)
+    return hip, knee, knee.step(leg.shin, body.shin)
 
 
 def skeleton(pose: Pose) -> Skeleton:
+    """Seen from the side, the near limbs hang from the hip and shoulder joints and the far ones
+    are shifted by FAR; seen from the front, the two sides sit either side of the middle.
+    """
     body = pose.body
     shoulder = pose.hip.step(pose.torso, body.torso)
-    far = polar(pose.torso - 90) if pose.front else PROFILE_DEPTH
-    shoulder_offset = far * (-body.shoulders / 2)
-    hip_offset = far * (-body.hips / 2)
-    foot = body.foot / 2 if pose.front else body.foot  # a foot seen from the front looks short
+    if pose.chest is None:
+        across = polar(pose.torso - 90)  # from the near side to the far side
+        near_shoulder = shoulder - across * (body.shoulders / 2)
+        near_hip = pose.hip - across * (body.hips / 2)
+        outwards = Point(0, 0)  # a reach towards the viewer does not show
+    else:
+        across, outwards = FAR, FAR * -1
+        near_shoulder, near_hip = shoulder, pose.hip
+    far_shoulder, far_hip = near_shoulder + across * body.shoulders, near_hip + across * body.hips
+    neck = (near_shoulder + far_shoulder) * 0.5
+    if pose.chest is not None:  # the neck rises from the back half of the trunk
+        neck = neck.step(pose.chest + 180, body.chest * 0.2)
     return Skeleton(
         hip=pose.hip,
-        shoulder=shoulder,
-        head=shoulder.step(pose.neck, body.neck),
-        near_arm=(
-            None if pose.near_arm is None else arm_joints(shoulder + shoulder_offset, pose.near_arm, body)
-        ),
-        near_leg=leg_joints(pose.hip + hip_offset, pose.near_leg, body, foot),
+        neck=neck,
+        head=neck.step(pose.neck, body.neck),
+        near_arm=None if pose.near_arm is None else arm_joints(near_shoulder, pose.near_arm, body, outwards),
+        near_leg=leg_joints(near_hip, pose.near_leg, body),
         far_arm=(
-            None if pose.far_arm is None else arm_joints(shoulder - shoulder_offset, pose.far_arm, body)
+            None if pose.far_arm is None else arm_joints(far_shoulder, pose.far_arm, body, outwards * -1)
         ),
-        far_leg=(
-            None if pose.far_leg is None else leg_joints(pose.hip - hip_offset, pose.far_leg, body, foot)
-        ),
+        far_leg=None if pose.far_leg is None else leg_joints(far_hip, pose.far_leg, body),
     )
 
 
@@ -223,10 +272,18 @@ def path(commands: str, stroke: str, width: float, fill: str = "none") -> str:
     return f'<path d="{commands}" {style(stroke, width, fill)}/>'
 
 
-def circle(centre: Point, radius: float, fill: str, outline: str | None = None) -> str:
-    """A filled circle, optionally with a dark outline OUTLINE thick."""
-    stroke = f' stroke="{outline}" stroke-width="{num(OUTLINE)}"' if outline else ""
-    return f'<circle cx="{num(centre.x)}" cy="{num(centre.y)}" r="{num(radius)}" fill="{fill}"{stroke}/>'
+def shape(commands: str, fill: str) -> str:
+    """A filled outline with no stroke."""
+    return f'<path d="{commands}" fill="{fill}"/>'
+
+
+def halo(commands: str) -> str:
+    """A white copy of a shape, HALO wider all round, to part it from what lies behind it."""
+    return path(commands, WHITE, 2 * HALO, WHITE)
+
+
+def circle(centre: Point, radius: float, fill: str) -> str:
+    return f'<circle cx="{num(centre.x)}" cy="{num(centre.y)}" r="{num(radius)}" fill="{fill}"/>'
 
 
 def rounded_rect(corner: Point, size: Point, radius: float, stroke: str, width: float) -> str:
@@ -245,39 +302,19 @@ def svg(width: int, height: int, elements: Iterable[str]) -> str:
     )
 
 
-# --- Drawing a figure -------------------------------------------------------------------------
-
-
-def limb(chain: tuple[Point, ...], colour: str, width: float, halo: bool = False) -> list[str]:
-    """A limb; with `halo`, a white edge parts it from what lies behind it."""
-    stroke = polyline(chain, colour, width)
-    if not halo:
-        return [stroke]
-    return [polyline(chain, WHITE, width + 2 * HALO), stroke]
-
-
-def torso(pose: Pose, joints: Skeleton) -> str:
-    """The trunk: a thick rounded line in profile, a tapering rounded shape from the front."""
-    body = pose.body
-    top = joints.shoulder.step(pose.torso + 180, (body.depth - LIMB) / 2)
-    if not pose.front:
-        middle = (joints.hip + top) * 0.5 + Point(0, 2 * pose.sag)
-        return path(f"M{joints.hip} Q{middle} {top}", INK, body.depth)
-    shoulder, hip = (body.shoulders + LIMB) / 2, (body.hips + LIMB) / 2  # outer half-widths
-    waist = min(shoulder, hip) - 2
-    length, end = body.torso, LIMB / 2
-    half = (  # (height above the hip joint, distance from the middle) down one side
-        (length + end, 0),
-        (length + end - 1, shoulder - 7),
-        (length - 4, shoulder),
-        (length * 0.55, waist),
-        (length * 0.1, hip),
-        (-LIMB, hip - 6),
+def capsule(start: Point, start_r: float, end: Point, end_r: float) -> str:
+    """Path commands for a rounded segment tapering from `start_r` to `end_r`: two circles joined
+    by their outer tangents.
+    """
+    heading = direction(start, end)
+    # The tangents touch each circle this far round from the heading.
+    spread = math.degrees(math.acos((start_r - end_r) / abs(end - start)))
+    start_left, end_left = start.step(heading - spread, start_r), end.step(heading - spread, end_r)
+    end_right, start_right = end.step(heading + spread, end_r), start.step(heading + spread, start_r)
+    return (
+        f"M{start_left} L{end_left} A{num(end_r)},{num(end_r)} 0 {int(spread > 90)} 1 {end_right} "
+        f"L{start_right} A{num(start_r)},{num(start_r)} 0 {int(spread < 90)} 1 {start_left} Z"
     )
-    ring = [*half, (-LIMB - 2, 0), *((height, -width) for height, width in reversed(half[1:]))]
-    across = pose.torso + 90
-    outline = [joints.hip.step(pose.torso, height).step(across, width) for height, width in ring]
-    return f'<path d="{smooth_outline(outline)}" fill="{INK}"/>'
 
 
 def smooth_outline(ring: Sequence[Point]) -> str:
@@ -290,53 +327,126 @@ def smooth_outline(ring: Sequence[Point]) -> str:
     return " ".join(commands) + " Z"
 
 
-def face(centre: Point, radius: float, nose: float | None, up: float) -> list[str]:
-    """A nose and an eye looking towards `nose`, or two eyes when the face looks at the viewer."""
-    if nose is None:
-        eyes = centre.step(up, radius * 0.05)
-        return [circle(eyes.step(up + side, radius * 0.36), EYE, INK) for side in (90, -90)]
-    chin = (up - nose) % 360 - 180  # signed turn from the nose towards the chin
-    tip = nose + math.copysign(14, chin)  # the nose sits a little below the eye line
-    eye = centre.step(nose, radius * 0.42).step(up, radius * 0.2)
+# --- Drawing a figure -------------------------------------------------------------------------
+
+
+def segments(chain: Sequence[Point], radii: Sequence[float]) -> list[str]:
+    """Path commands for the tapering segments of a limb, one joint to the next."""
+    joints = pairwise(zip(chain, radii, strict=True))
+    return [capsule(start, start_r, end, end_r) for (start, start_r), (end, end_r) in joints]
+
+
+def filled(outlines: Sequence[str], colour: str, parted: bool = False) -> list[str]:
+    """The outlines filled in `colour`; `parted` puts a white edge round them first."""
+    edges = [halo(outline) for outline in outlines] if parted else []
+    return [*edges, *(shape(outline, colour) for outline in outlines)]
+
+
+def arm(chain: Sequence[Point], body: Body) -> list[str]:
+    return segments(chain, (body.shoulder_r, body.elbow_r, body.wrist_r, body.fist_r))
+
+
+def leg(chain: Sequence[Point], foot: float, body: Body, short_foot: bool = False) -> list[str]:
+    """A leg, its foot pointing in the direction `foot` with the sole on the side away from the
+    knee. Seen from the front (`short_foot`) the foot is foreshortened.
+    """
+    knee, ankle = chain[1], chain[2]
+    sole = foot + 90 if math.cos(math.radians(direction(knee, ankle) - foot - 90)) > 0 else foot - 90
+    length = body.foot * (0.5 if short_foot else 1.0)
+    toe_r, heel_r = body.ankle_r * 0.6, body.ankle_r
+    heel = ankle.step(foot + 180, body.heel - heel_r).step(sole, body.ankle - heel_r)
+    toes = ankle.step(foot, length - toe_r).step(sole, body.ankle - toe_r)
     return [
-        polygon(
-            (
-                centre.step(tip - 26, radius),
-                centre.step(tip, radius + 5.5),
-                centre.step(tip + 26, radius),
-            ),
-            INK,
-        ),
-        circle(eye, EYE, INK),
+        *segments(chain, (body.hip_r, body.knee_r, body.ankle_r)),
+        capsule(heel, heel_r, toes, toe_r),
     ]
 
 
-def figure(pose: Pose, accent_arms: bool = False) -> list[str]:
-    """The figure in `pose`, drawn back to front; with `accent_arms` the arms are the moving part."""
-    joints = skeleton(pose)
-    arm_colour, arm_width = (ACCENT, ACCENT_LIMB) if accent_arms else (INK, LIMB)
+def trunk(pose: Pose, joints: Skeleton) -> str:
+    """The trunk: a profile with chest, waist and buttocks, or seen from the front, shoulders
+    tapering to the waist and widening again at the hips.
+    """
+    body = pose.body
+    if pose.chest is not None:
+        outline = [
+            joints.hip.step(pose.torso, height * body.torso)
+            .step(pose.chest, depth * body.chest)
+            .step(90, pose.sag * math.sin(math.pi * clamp(height)))
+            for height, depth in PROFILE_TRUNK
+        ]
+        return smooth_outline(outline)
+    shoulder = body.shoulders / 2 + body.shoulder_r  # outer half-widths
+    hip = body.hips / 2 + body.hip_r
+    length = body.torso
+    half = (  # (height above the hip joint, distance from the middle) down one side
+        (length + 5, body.neck_r + 1),
+        (length + 2, shoulder - 8),
+        (length - 2, shoulder),
+        (length - 12, shoulder - 2.5),
+        (length * 0.48, hip - 4.5),
+        (length * 0.12, hip),
+        (-length * 0.12, hip - 1.5),
+    )
+    ring = [*half, (-length * 0.26, 0), *((height, -width) for height, width in reversed(half))]
+    across = pose.torso + 90
+    return smooth_outline([joints.hip.step(pose.torso, height).step(across, width) for height, width in ring])
+
+
+def head(centre: Point, radius: float, nose: float | None, up: float) -> list[str]:
+    """A head `radius` round, about as deep as it is high. From the front it narrows to the chin;
+    from the side it has a jaw and a small nose.
+    """
+    down = up + 180
+    if nose is None:
+        return [shape(capsule(centre, radius * 0.96, centre.step(down, radius * 0.3), radius * 0.7), INK)]
+    turn = math.copysign(1, (down - nose + 180) % 360 - 180)  # +1 if the chin is clockwise of the nose
+    chin = centre.step(down, radius * 0.6).step(nose, radius * 0.6)
+    bridge, tip = centre.step(nose - 6 * turn, radius - 1), centre.step(nose + 14 * turn, radius + 3)
+    return [
+        circle(centre, radius, INK),
+        shape(capsule(centre, radius * 0.6, chin, radius * 0.32), INK),
+        polygon((bridge, tip, centre.step(nose + 34 * turn, radius - 1)), INK),
+    ]
+
+
+def figure(
+    pose: Pose, accent_arms: bool = False, held: Sequence[str] = (), held_behind: bool = False
+) -> list[str]:
+    """The figure in `pose`, drawn back to front; with `accent_arms` the arms are the moving part.
+
+    `held` is what the hands hold. It comes after the far arm, in front of the trunk or, with
+    `held_behind`, behind it, and always under the near arm.
+    """
+    joints, body = skeleton(pose), pose.body
+    side_view = pose.chest is not None
+    arm_colour = ACCENT if accent_arms else INK
     elements: list[str] = []
-    if joints.far_leg:
-        elements += limb(joints.far_leg, INK if pose.front else PALE, LIMB)
-    # Seen from the front, neither arm is behind the trunk.
+    if joints.far_leg and pose.far_leg:
+        far_leg = leg(joints.far_leg, pose.far_leg.foot, body, short_foot=not side_view)
+        elements += filled(far_leg, PALE if side_view else INK)
     arms_in_front = [joints.near_arm]
-    if pose.front:
+    if not side_view:  # seen from the front, neither arm is behind the trunk
         arms_in_front.append(joints.far_arm)
-    elif joints.far_arm:
-        elements += limb(joints.far_arm, arm_colour if accent_arms else PALE, arm_width)
-    elements += limb(joints.near_leg, INK, LIMB)
-    elements.append(line(joints.shoulder, joints.head, INK, LIMB))
-    elements.append(torso(pose, joints))
-    # A white gap parts an arm from the trunk it crosses. Accent arms hanging beside a trunk seen
-    # from the front are set apart by their colour, and a gap would only nick the shoulders.
-    halo = not (pose.front and accent_arms)
-    for arm in arms_in_front:
-        if arm:
-            elements += limb(arm, arm_colour, arm_width, halo)
-    # The head comes last, so a raised arm passes behind it and the face always shows.
-    elements.append(circle(joints.head, pose.body.head + HALO, WHITE))
-    elements.append(circle(joints.head, pose.body.head, WHITE, INK))
-    elements += face(joints.head, pose.body.head, pose.face, pose.neck)
+    elif joints.far_arm:  # behind the trunk, with a slimmer top that stays hidden behind the shoulders
+        elements += filled(arm(joints.far_arm, replace(body, shoulder_r=body.elbow_r)), PALE)
+    if held_behind:
+        elements += held
+    elements += filled(
+        [
+            trunk(pose, joints),
+            capsule(joints.neck, body.neck_r, joints.head, body.neck_r),
+            *leg(joints.near_leg, pose.near_leg.foot, body, short_foot=not side_view),
+        ],
+        INK,
+    )
+    elements += head(joints.head, body.head, pose.face, pose.neck)
+    if not held_behind:
+        elements += held
+    # A white edge parts an arm from the trunk it crosses. Accent arms hanging beside a trunk seen
+    # from the front are set apart by their colour, and an edge would only nick the shoulders.
+    for chain in arms_in_front:
+        if chain:
+            elements += filled(arm(chain, body), arm_colour, parted=not accent_arms or side_view)
     return elements
 
 
@@ -345,7 +455,7 @@ def figure(pose: Pose, accent_arms: bool = False) -> list[str]:
 
 def arrowhead(tip: Point, heading: float) -> str:
     """A solid arrowhead, so the arrow reads in black and white too."""
-    return polygon((tip, tip.step(heading + 150, 16), tip.step(heading - 150, 16)), ACCENT)
+    return polygon((tip, tip.step(heading + 152, 15), tip.step(heading - 152, 15)), ACCENT)
 
 
 def arc_arrow(centre: Point, radius: float, start: float, end: float) -> list[str]:
@@ -357,7 +467,8 @@ def arc_arrow(centre: Point, radius: float, start: float, end: float) -> list[st
     sweep = 1 if turn > 0 else 0
     commands = f"M{begin} A{num(radius)},{num(radius)} 0 {large} {sweep} {finish}"
     tip = centre.step(end, radius)
-    return [path(commands, ACCENT, ARROW_LINE), arrowhead(tip, end + turn * 90)]
+    # The head points along the chord of its last stretch of arc, so it sits on the curve.
+    return [path(commands, ACCENT, LINE), arrowhead(tip, direction(centre.step(end - turn * 7, radius), tip))]
 
 
 def double_arrow(start: Point, end: Point) -> list[str]:
@@ -365,65 +476,71 @@ def double_arrow(start: Point, end: Point) -> list[str]:
     heading = direction(start, end)
     inset = polar(heading, 10)  # the line stops inside the arrowheads
     return [
-        line(start + inset, end - inset, ACCENT, ARROW_LINE),
+        line(start + inset, end - inset, ACCENT, LINE),
         arrowhead(start, heading + 180),
         arrowhead(end, heading),
     ]
 
 
 def stick(start: Point, end: Point) -> list[str]:
-    """The stick, in the accent colour, parted by a white edge from the figure behind it."""
-    return [
-        line(start, end, WHITE, ACCENT_LIMB + 2 * HALO),
-        line(start, end, ACCENT, ACCENT_LIMB),
-    ]
+    """The stick, in the accent colour, parted by a white edge from whatever lies behind it."""
+    return [line(start, end, WHITE, STICK + 2 * HALO), line(start, end, ACCENT, STICK)]
 
 
 def pillow(centre: Point, width: float, height: float) -> str:
     """A pillow or cushion: a plump rounded box."""
     corner = centre - Point(width / 2, height / 2)
-    return rounded_rect(corner, Point(width, height), height * 0.45, INK, PROP_LINE)
+    return rounded_rect(corner, Point(width, height), height * 0.45, INK, LINE)
 
 
 # --- Exercise frames: shoulder dislocates with a stick -----------------------------------------
 
-EXERCISE_SIZE = 240
-FLOOR = 226.0
-STANDING_HIP = Point(108, FLOOR - ANKLE_HEIGHT - BODY.thigh - BODY.shin)
+EXERCISE_WIDTH, EXERCISE_HEIGHT = 176, 232
+FLOOR = EXERCISE_HEIGHT - 7.0
+STANDING_HIP = Point(86, FLOOR - BODY.ankle - BODY.shin - BODY.thigh)
+GRIP_OUT = 14.0  # a wide grip: each hand this far out beyond its shoulder
+OVERHANG = 30.0  # the stick reaches this far beyond each hand
 ARM_REACH = BODY.upper_arm + BODY.forearm
-ARROW_RADIUS = ARM_REACH + 20  # motion arrows circle the shoulder just outside the stick
+ARROW_RADIUS = math.sqrt(ARM_REACH**2 - GRIP_OUT**2) + 14  # just outside the stick's path
 
 
-def floor() -> str:
-    return line(Point(16, FLOOR), Point(EXERCISE_SIZE - 16, FLOOR), PALE, GROUND_LINE)
+def floor(width: float) -> str:
+    return line(Point(8, FLOOR), Point(width - 8, FLOOR), PALE, GROUND_LINE)
 
 
-def dislocates_frame(arms: float, arrow_from: float, arrow_to: float) -> str:
-    """Standing tall in profile, facing right, both arms straight in the direction `arms` and
-    holding the stick; the arrow shows where the stick goes next.
+def dislocates_frame(arms: float, arrow_from: float, arrow_to: float, behind: bool = False) -> str:
+    """Standing tall, facing right, both arms straight in the direction `arms` and holding the
+    stick (`behind` the body or in front of it); the arrow shows where the stick goes next.
     """
     pose = Pose(
         hip=STANDING_HIP,
         torso=-90,
-        neck=-80,
+        neck=-84,
         face=0,
-        near_arm=Arm.straight(arms),  # the far arm is hidden behind it
-        near_leg=Leg(90, 90, 0),
-        far_leg=Leg(90, 90, 0),
+        chest=0,
+        near_arm=Arm.straight(arms, GRIP_OUT),
+        far_arm=None if behind else Arm.straight(arms, GRIP_OUT),  # behind, the trunk hides it
+        near_leg=Leg(90, 90, 0),  # the far leg is hidden behind it
     )
     joints = skeleton(pose)
     assert joints.near_arm is not None
+    # Seen from the side the stick runs away from the viewer, foreshortened like the body's width.
+    # Its near end comes out of the near hand towards the viewer, so that stretch goes over the
+    # hand, and on a little further to cover the end of its white edge.
     hand = joints.near_arm[-1]
-    # Seen from the side the stick runs away from the viewer, so only a short stretch shows.
-    into = PROFILE_DEPTH * (1 / abs(PROFILE_DEPTH))
+    near_end = hand - FAR * OVERHANG
+    far_end = hand + FAR * (BODY.shoulders + 2 * GRIP_OUT + OVERHANG)
+    past_hand = hand + polar(direction(near_end, hand), STICK / 2 + HALO + 1)
+    centre = joints.near_arm[0] + FAR * (BODY.shoulders / 2)  # the middle of the shoulders
     return svg(
-        EXERCISE_SIZE,
-        EXERCISE_SIZE,
+        EXERCISE_WIDTH,
+        EXERCISE_HEIGHT,
         [
-            floor(),
-            *arc_arrow(joints.shoulder, ARROW_RADIUS, arrow_from, arrow_to),
-            *figure(pose, accent_arms=True),
-            *stick(hand - into * 7, hand + into * 20),
+            floor(EXERCISE_WIDTH),
+            *arc_arrow(centre, ARROW_RADIUS, arrow_from, arrow_to),
+            *figure(pose, accent_arms=True, held=stick(near_end, far_end), held_behind=behind),
+            line(near_end, hand, WHITE, STICK + 2 * HALO),
+            line(near_end, past_hand, ACCENT, STICK),
         ],
     )
 
@@ -432,35 +549,34 @@ def dislocates_grip() -> str:
     """From the front, arms straight down to a wide grip on the stick in front of the thighs, and
     an arrow above showing the width between the hands.
     """
-    grip = 50.0  # half the distance between the hands
-    arm = math.degrees(math.acos((grip - BODY.shoulders / 2) / ARM_REACH))
+    grip = 48.0  # half the distance between the hands
+    angle = math.degrees(math.acos((grip - BODY.shoulders / 2) / ARM_REACH))
     pose = Pose(
-        hip=Point(EXERCISE_SIZE / 2, STANDING_HIP.y),
+        hip=Point(EXERCISE_WIDTH / 2, STANDING_HIP.y),
         torso=-90,
         neck=-90,
         face=None,
-        near_arm=Arm.straight(arm),
-        far_arm=Arm.straight(180 - arm),
-        near_leg=Leg(87, 88, 10),
-        far_leg=Leg(93, 92, 170),
-        front=True,
+        chest=None,
+        near_arm=Arm.straight(angle),
+        far_arm=Arm.straight(180 - angle),
+        near_leg=Leg(87, 89, 20),
+        far_leg=Leg(93, 91, 160),
     )
     joints = skeleton(pose)
     assert joints.near_arm is not None and joints.far_arm is not None
     right, left = joints.near_arm[-1], joints.far_arm[-1]
-    arrow_height = 50.0
+    arrow_height = FLOOR - 190
     guides = [
-        line(hand - Point(0, 12), Point(hand.x, arrow_height + 6), PALE, GUIDE_LINE) for hand in (left, right)
+        line(hand - Point(0, 10), Point(hand.x, arrow_height + 6), PALE, GUIDE_LINE) for hand in (left, right)
     ]
     return svg(
-        EXERCISE_SIZE,
-        EXERCISE_SIZE,
+        EXERCISE_WIDTH,
+        EXERCISE_HEIGHT,
         [
-            floor(),
-            *figure(pose, accent_arms=True),
-            *stick(left - Point(24, 0), right + Point(24, 0)),
+            floor(EXERCISE_WIDTH),
             *guides,
             *double_arrow(Point(left.x, arrow_height), Point(right.x, arrow_height)),
+            *figure(pose, accent_arms=True, held=stick(left - Point(20, 0), right + Point(20, 0))),
         ],
     )
 
@@ -469,38 +585,40 @@ def dislocates_grip() -> str:
 
 SLEEP_WIDTH, SLEEP_HEIGHT = 320, 140
 MATTRESS_TOP = 100.0
-LYING = BODY.scaled(1.3)
-LYING_HIP = Point(170, MATTRESS_TOP - LYING.depth / 2 - 1)  # the trunk in profile rests on top
+LYING = BODY.scaled(1.2)
+LYING_HIP = Point(170, MATTRESS_TOP - LYING.chest * 0.45)  # the trunk in profile rests on top
 
 
-def sleep_scene(pose: Pose, pillows: Iterable[str]) -> str:
+def sleep_scene(pose: Pose, pillows: Iterable[str], in_front: Iterable[str] = ()) -> str:
+    """The figure on a mattress, `pillows` behind it and `in_front` of it."""
     mattress = rounded_rect(Point(10, MATTRESS_TOP), Point(SLEEP_WIDTH - 20, 28), 12, PALE, GROUND_LINE)
-    return svg(SLEEP_WIDTH, SLEEP_HEIGHT, [mattress, *pillows, *figure(pose)])
+    return svg(SLEEP_WIDTH, SLEEP_HEIGHT, [mattress, *pillows, *figure(pose), *in_front])
 
 
-def head_pillow(joints: Skeleton) -> str:
+def head_pillow(joints: Skeleton, body: Body) -> str:
     """A pillow on the mattress that reaches up to the back of the head."""
-    height = MATTRESS_TOP - joints.head.y + LYING.head * 0.4
+    height = MATTRESS_TOP - joints.head.y + body.head * 0.4
     return pillow(Point(joints.head.x - 6, MATTRESS_TOP - height / 2), 70, height)
 
 
 def sleep_back() -> str:
-    """On the back, head on a pillow, knees raised a little over a pillow, a hand on the belly."""
+    """On the back, head on a pillow, knees raised a little over a pillow, arms by the sides."""
     pose = Pose(
         hip=LYING_HIP,
         torso=180,
-        neck=200,
-        face=290,
-        near_arm=Arm(10, -14),
-        near_leg=Leg(-14, 14, -65),
-        far_leg=Leg(-14, 14, -65),
+        neck=196,
+        face=280,
+        chest=270,
+        near_arm=Arm(5, 2),
+        near_leg=Leg(-27, 25, -70),
+        far_leg=Leg(-27, 25, -70),
         body=LYING,
     )
     joints = skeleton(pose)
     knee = joints.near_leg[1]
-    under_knee = MATTRESS_TOP - knee.y - LIMB / 2
+    under_knee = MATTRESS_TOP - knee.y - LYING.knee_r
     knee_pillow = pillow(Point(knee.x, MATTRESS_TOP - under_knee / 2), 64, under_knee)
-    return sleep_scene(pose, [head_pillow(joints), knee_pillow])
+    return sleep_scene(pose, [head_pillow(joints, LYING), knee_pillow])
 
 
 def sleep_stomach() -> str:
@@ -508,15 +626,16 @@ def sleep_stomach() -> str:
     pose = Pose(
         hip=LYING_HIP,
         torso=180,
-        neck=190,
+        neck=188,
         face=None,  # turned to the side, towards the viewer
+        chest=90,
         near_arm=Arm(150, 182),  # reaching forward along the pillow
-        near_leg=Leg(5, 0, 14),
-        far_leg=Leg(5, 0, 14),
+        near_leg=Leg(4, 0, 14),
+        far_leg=Leg(4, 0, 14),
         sag=5,
         body=LYING,
     )
-    return sleep_scene(pose, [head_pillow(skeleton(pose))])
+    return sleep_scene(pose, [head_pillow(skeleton(pose), LYING)])
 
 
 def sleep_side() -> str:
@@ -527,21 +646,22 @@ def sleep_side() -> str:
     body = replace(LYING, shoulders=LYING.hips * 1.4)
     tilt = math.degrees(math.asin((body.shoulders - body.hips) / 2 / body.torso))
     pose = Pose(
-        hip=Point(150, MATTRESS_TOP - (body.hips + LIMB) / 2),
+        hip=Point(150, MATTRESS_TOP - body.hips / 2 - body.hip_r),
         torso=180 + tilt,
         neck=180 + tilt,
         face=None,
+        chest=None,
         near_arm=Arm(75, 5),
-        near_leg=Leg(9, -15, 0),
-        far_leg=Leg(9, -15, 0),
-        front=True,
+        near_leg=Leg(-1, 9, 0),
+        far_leg=Leg(6, 3, 0),
         body=body,
     )
     joints = skeleton(pose)
     assert joints.far_leg is not None
+    # The pillow between the knees stands out a little in front of them, so it hides their edges.
     top_knee, bottom_knee = joints.near_leg[1], joints.far_leg[1]
-    between = pillow((top_knee + bottom_knee) * 0.5, 34, bottom_knee.y - top_knee.y - LIMB)
-    return sleep_scene(pose, [head_pillow(joints), between])
+    between = pillow((top_knee + bottom_knee) * 0.5, 46, abs(bottom_knee.y - top_knee.y) - body.knee_r)
+    return sleep_scene(pose, [head_pillow(joints, body)], [between])
 
 
 # --- Demo clinic logo ---------------------------------------------------------------------------
@@ -564,13 +684,13 @@ def logo() -> str:
 
 PICTURES: dict[str, Callable[[], str]] = {
     # Arms down in front, the stick before the thighs; it will travel up and forward.
-    "dislocates-1-start.svg": lambda: dislocates_frame(75, 60, -20),
+    "dislocates-1-start.svg": lambda: dislocates_frame(76, 62, -62),
     # Arms straight up, the stick above the head; it carries on backwards.
-    "dislocates-2-overhead.svg": lambda: dislocates_frame(-100, -120, -178),
+    "dislocates-2-overhead.svg": lambda: dislocates_frame(-93, -112, -190),
     # Arms reaching down behind, the stick behind the buttocks; it comes back up.
-    "dislocates-3-behind.svg": lambda: dislocates_frame(122, 150, 200),
+    "dislocates-3-behind.svg": lambda: dislocates_frame(115, 172, 128, behind=True),
     # On the way back over the top, forward and down to the start.
-    "dislocates-4-return.svg": lambda: dislocates_frame(-45, -25, 45),
+    "dislocates-4-return.svg": lambda: dislocates_frame(-45, -75, 45),
     "dislocates-grip.svg": dislocates_grip,
     "sleep-side.svg": sleep_side,
     "sleep-back.svg": sleep_back,

@@ -104,9 +104,12 @@ def test_title_option_sets_title_and_metadata(workdir: Path) -> None:
     assert reader.pages[0].extract_text().count("Your upper-back plan") >= 1
 
 
-def test_single_section_takes_its_own_title(workdir: Path) -> None:
+def test_single_section_takes_its_own_title_once(workdir: Path) -> None:
     run("build", "-s", "heat-ice", "-o", "one.pdf")
-    assert PdfReader(workdir / "one.pdf").metadata.title == "Use ice first, then heat"
+    reader = PdfReader(workdir / "one.pdf")
+    assert reader.metadata.title == "Use ice first, then heat"
+    assert reader.pages[0].extract_text().count("Use ice first, then heat") == 1
+    assert [item.title for item in reader.outline] == ["Use ice first, then heat"]
 
 
 def test_two_builds_are_byte_identical(workdir: Path) -> None:

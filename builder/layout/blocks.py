@@ -44,10 +44,11 @@ from builder.layout.flowables import (
 from builder.layout.markup import inline
 from builder.layout.styles import INK, RULE, STOP_RED, Theme, tint
 
-STEP_PICTURE_HEIGHT = 34 * mm
+STEP_PICTURE_HEIGHT = 42 * mm
 FIGURE_PICTURE_HEIGHT = 34 * mm
 GAP = 5 * mm
-INTRODUCED = (Steps, Figures, TableBlock, Callout)  # blocks a one-line lead-in paragraph stays with
+ROW_GAP = 4 * mm
+INTRODUCED = (Steps, Figures, TableBlock)  # a paragraph just before one of these stays with it
 
 
 class BlockLayout:
@@ -67,11 +68,12 @@ class BlockLayout:
             TableBlock: self.table,
         }
 
-    def section(self, section: Section, first: bool) -> list[Flowable]:
+    def section(self, section: Section, first: bool, heading: bool = True) -> list[Flowable]:
         """A section: its title and key message, held to the first block so a title never ends a page."""
         theme = self.theme
         story: list[Flowable] = [] if first else [CondPageBreak(70 * mm), Spacer(1, 4 * mm)]
-        story.append(SectionHeading(inline(section.title), theme.h1, section.id, section.title))
+        if heading:
+            story.append(SectionHeading(inline(section.title), theme.h1, section.id, section.title))
         if section.key_message:
             story.append(self._key_message(section.key_message))
         units = _units(section.blocks)
@@ -155,16 +157,17 @@ class BlockLayout:
     def _rows(
         self, cells: list[list[Flowable]], columns: int, align: str, space_after: float
     ) -> list[Flowable]:
-        """Cells in rows of ``columns``; each row is one unbreakable piece, so a page breaks between rows."""
+        """Cells in rows of ``columns``, as one table: a page can break between rows, never inside one."""
         column = (self.width - GAP * (columns - 1)) / columns
-        rows: list[Flowable] = []
-        for start in range(0, len(cells), columns):
-            row = cells[start : start + columns]
-            row += [[]] * (columns - len(row))
-            grid = self._grid([row], [column] * columns, _plain(align=align, gap=GAP))
-            grid.spaceAfter = space_after
-            rows.append(grid)
-        return rows
+        rows = [cells[start : start + columns] for start in range(0, len(cells), columns)]
+        rows[-1] += [[]] * (columns - len(rows[-1]))
+        grid = self._grid(
+            rows,
+            [column] * columns,
+            [*_plain(align=align, gap=GAP), ("BOTTOMPADDING", (0, 0), (-1, -2), ROW_GAP)],
+        )
+        grid.spaceAfter = space_after
+        return [grid]
 
     def _figure_cell(self, figure: Figure, width: float) -> list[Flowable]:
         """A picture over its caption; a do/avoid verdict adds a tick or cross and the word Yes or Avoid."""

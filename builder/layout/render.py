@@ -25,10 +25,10 @@ from builder import __version__
 from builder.handout import Handout
 from builder.images import Picture
 from builder.layout.blocks import BlockLayout
-from builder.layout.flowables import FillInLine
+from builder.layout.flowables import FillInLine, SectionHeading
 from builder.layout.markup import inline
 from builder.layout.pages import MARGIN, PageFurniture, PageGeometry
-from builder.layout.styles import INK, make_theme
+from builder.layout.styles import INK, Theme, make_theme
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 LANGUAGE = "en"
@@ -87,16 +87,29 @@ def _frame(geometry: PageGeometry, first: bool) -> Frame:
     )
 
 
-def _story(handout: Handout, theme, pictures: dict[Path, Picture], geometry: PageGeometry) -> list[Flowable]:
-    """Title and the patient's fill-in line, then each section in the order asked for."""
+def _story(
+    handout: Handout, theme: Theme, pictures: dict[Path, Picture], geometry: PageGeometry
+) -> list[Flowable]:
+    """Title and the patient's fill-in line, then each section in the order asked for.
+
+    When the handout is titled after its first section (a one-section handout), the title stands in for
+    that section's heading rather than repeating it.
+    """
+    opening = handout.sections[0]
+    titled_after_opening = handout.title == opening.title
+    title = (
+        SectionHeading(inline(handout.title), theme.title, opening.id, opening.title)
+        if titled_after_opening
+        else Paragraph(inline(handout.title), theme.title)
+    )
     story: list[Flowable] = [
         NextPageTemplate("later"),
-        Paragraph(inline(handout.title), theme.title),
+        title,
         Spacer(1, 5 * mm),
         FillInLine((("Name", 0.64), ("Date", 0.36)), theme.fonts.regular, 12, INK),
         Spacer(1, 6 * mm),
     ]
     layout = BlockLayout(theme, pictures, geometry.text_width)
     for index, section in enumerate(handout.sections):
-        story.extend(layout.section(section, first=index == 0))
+        story.extend(layout.section(section, first=index == 0, heading=index > 0 or not titled_after_opening))
     return story
