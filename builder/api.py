@@ -12,8 +12,8 @@ from pathlib import Path
 
 from reportlab.lib.colors import HexColor
 
-from builder.config import Clinic, load_clinic
-from builder.content import Figures, Section, Steps
+from builder.config import load_clinic
+from builder.content import Section
 from builder.handout import PAPER_SIZES, Handout, default_title
 from builder.images import load_picture, load_pictures
 from builder.layout.render import render_pdf
@@ -44,9 +44,9 @@ def build_handout(
         raise ValueError(f"paper must be one of {PAPER_SIZES}, not {paper!r}")
     clinic = load_clinic(clinic_file)
     chosen = load_library(content_dir).select(sections)
-    handout = Handout(title or default_title(chosen), chosen, clinic, paper)
+    handout = Handout((title or "").strip() or default_title(chosen), chosen, clinic, paper)
     accent = HexColor(clinic.colors.accent)
-    pictures = load_pictures(_picture_paths(chosen), accent)
+    pictures = load_pictures((image.path for section in chosen for image in section.images), accent)
     logo = load_picture(clinic.logo, accent) if clinic.logo else None
     pdf, pages = render_pdf(handout, pictures, logo)
     return BuildResult(write_pdf(output, pdf), pages, chosen)
@@ -55,16 +55,3 @@ def build_handout(
 def list_sections(content_dir: Path | None = None) -> Library:
     """Every section a build can use, bundled and the clinic's own."""
     return load_library(content_dir)
-
-
-def _picture_paths(sections: tuple[Section, ...]) -> list[Path]:
-    paths: list[Path] = []
-    for block in (block for section in sections for block in section.blocks):
-        if isinstance(block, Steps):
-            paths += [step.image.path for step in block.steps if step.image]
-        elif isinstance(block, Figures):
-            paths += [figure.image.path for figure in block.figures]
-    return paths
-
-
-__all__ = ["DEFAULT_OUTPUT", "BuildResult", "Clinic", "build_handout", "list_sections"]

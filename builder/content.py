@@ -101,6 +101,17 @@ class Section:
     blocks: tuple[Block, ...]
     source: Path
 
+    @property
+    def images(self) -> tuple[Image, ...]:
+        """Every picture the section shows, in reading order."""
+        found: list[Image] = []
+        for block in self.blocks:
+            if isinstance(block, Steps):
+                found += [step.image for step in block.steps if step.image]
+            elif isinstance(block, Figures):
+                found += [figure.image for figure in block.figures]
+        return tuple(found)
+
 
 def load_section(path: Path, image_dirs: tuple[Path, ...]) -> tuple[Section | None, list[str]]:
     """Load one section file; returns the section (None if invalid) and every problem found in it."""
