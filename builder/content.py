@@ -7,6 +7,7 @@ layout code can trust what it is given: text is a non-empty string, an image fil
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
@@ -164,7 +165,7 @@ class _SectionReader:
         return tuple(block for block in blocks if block is not None)
 
     def block(self, value: Any, path: KeyPath) -> Block | None:
-        readers = {
+        readers: dict[str, Callable[[Any, KeyPath], Block | None]] = {
             "paragraph": self.paragraph,
             "heading": self.heading,
             "bullets": self.bullets,
@@ -183,10 +184,10 @@ class _SectionReader:
         return readers[kind](body, (*path, kind)) if kind in readers else None
 
     def paragraph(self, body: Any, path: KeyPath) -> Paragraph:
-        return Paragraph(self._one(body, path))
+        return Paragraph(self.check.value_text(body, path))
 
     def heading(self, body: Any, path: KeyPath) -> Heading:
-        return Heading(self._one(body, path))
+        return Heading(self.check.value_text(body, path))
 
     def bullets(self, body: Any, path: KeyPath) -> Bullets:
         return Bullets(self.check.texts(body, path))
@@ -265,9 +266,6 @@ class _SectionReader:
         looked = ", ".join(_shown(folder) for folder in self.image_dirs)
         self.check.problem((*path, "image"), f"no such image '{name}' (looked in {looked})")
         return None
-
-    def _one(self, body: Any, path: KeyPath) -> str:
-        return self.check.text({path[-1]: body}, path[:-1], str(path[-1]))
 
     def _list(self, body: Any, path: KeyPath) -> list[Any]:
         if not isinstance(body, list) or not body:

@@ -36,7 +36,7 @@ class Library:
 
 def load_library(content_dir: Path | None = None) -> Library:
     """Load the bundled sections and those in ``content_dir``; raise ContentError listing every problem."""
-    folders = [(BUNDLED_CONTENT, (BUNDLED_IMAGES,))]
+    folders: list[tuple[Path, tuple[Path, ...]]] = [(BUNDLED_CONTENT, (BUNDLED_IMAGES,))]
     if content_dir is not None:
         if not content_dir.is_dir():
             raise ContentError([f"{display_path(content_dir)}: no such content folder"])

@@ -62,18 +62,21 @@ class Checker:
         return value
 
     def text(self, mapping: dict[str, Any], path: KeyPath, key: str, required: bool = True) -> str:
-        """A non-empty one-paragraph string; numbers and dates are accepted as they read."""
-        value = mapping.get(key)
+        """``mapping[key]`` as text (see ``value_text``)."""
+        return self.value_text(mapping.get(key), (*path, key), required)
+
+    def value_text(self, value: Any, path: KeyPath, required: bool = True) -> str:
+        """A one-paragraph string with its white space tidied; numbers and dates are taken as they read."""
         if value is None:
             if required:
-                self.problem((*path, key), "is missing")
+                self.problem(path, "is missing")
             return ""
         if isinstance(value, (dict, list)):
-            self.problem((*path, key), "must be text, not a list or mapping")
+            self.problem(path, "must be text, not a list or mapping")
             return ""
         text = " ".join(str(value).split())
         if not text and required:
-            self.problem((*path, key), "must not be empty")
+            self.problem(path, "must not be empty")
         return text
 
     def choice(self, mapping: dict[str, Any], path: KeyPath, key: str, choices: tuple[str, ...]) -> str:
@@ -88,10 +91,5 @@ class Checker:
         if not isinstance(value, list) or not value:
             self.problem(path, "must be a list with at least one item")
             return ()
-        items: list[str] = []
-        for index, item in enumerate(value):
-            if item is None or isinstance(item, (dict, list)):
-                self.problem((*path, index), "must be text")
-            else:
-                items.append(" ".join(str(item).split()))
-        return tuple(items)
+        items = (self.value_text(item, (*path, index)) for index, item in enumerate(value))
+        return tuple(item for item in items if item)

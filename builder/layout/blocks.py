@@ -6,7 +6,7 @@ a heading keeps with what follows it, and a table only breaks between rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib.colors import Color
@@ -58,15 +58,6 @@ class BlockLayout:
         self.theme = theme
         self.pictures = pictures
         self.width = width
-        self._layouts: dict[type, Callable[[Block], list[Flowable]]] = {
-            TextBlock: self.paragraph,
-            Heading: self.heading,
-            Bullets: self.bullets,
-            Steps: self.steps,
-            Figures: self.figures,
-            Callout: self.callout,
-            TableBlock: self.table,
-        }
 
     def section(self, section: Section, first: bool, heading: bool = True) -> list[Flowable]:
         """A section: its title and key message, held to the first block so a title never ends a page."""
@@ -81,7 +72,7 @@ class BlockLayout:
             if isinstance(unit, tuple):
                 story.append(self._beside(*unit))
                 continue
-            flowables = self._layouts[type(unit)](unit)
+            flowables = self.block(unit)
             following = units[index + 1] if index + 1 < len(units) else None
             if isinstance(unit, TextBlock) and isinstance(following, INTRODUCED):
                 flowables[-1].keepWithNext = True  # a lead-in sentence stays with what it introduces
@@ -93,11 +84,26 @@ class BlockLayout:
         picture_width = 55 * mm
         text_width = self.width - picture_width - GAP
         cell = self._figure_cell(figures.figures[0], picture_width)
-        row = self._grid(
-            [[self._layouts[type(text)](text), cell]], [text_width, picture_width], _plain(gap=GAP)
-        )
+        row = self._grid([[self.block(text), cell]], [text_width, picture_width], _plain(gap=GAP))
         row.spaceAfter = 4 * mm
         return row
+
+    def block(self, block: Block) -> list[Flowable]:
+        match block:
+            case TextBlock():
+                return self.paragraph(block)
+            case Heading():
+                return self.heading(block)
+            case Bullets():
+                return self.bullets(block)
+            case Steps():
+                return self.steps(block)
+            case Figures():
+                return self.figures(block)
+            case Callout():
+                return self.callout(block)
+            case TableBlock():
+                return self.table(block)
 
     def _key_message(self, text: str) -> Flowable:
         theme = self.theme

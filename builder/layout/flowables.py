@@ -6,7 +6,9 @@ from typing import Literal
 
 from reportlab.graphics import renderPDF
 from reportlab.lib.colors import Color, white
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image, Paragraph
 
 from builder.images import Picture
@@ -66,7 +68,7 @@ class Marked(Flowable):
         )
 
 
-def draw_verdict(canv, cx: float, cy: float, size: float, verdict: str, color: Color) -> None:
+def draw_verdict(canv: Canvas, cx: float, cy: float, size: float, verdict: str, color: Color) -> None:
     """A filled circle with a white tick (do) or cross (avoid) centred on (cx, cy)."""
     r = size / 2
     canv.saveState()
@@ -93,7 +95,7 @@ def draw_verdict(canv, cx: float, cy: float, size: float, verdict: str, color: C
 class Icon(Flowable):
     """The symbol that tells a callout's kind without colour: i (tip), ! in a triangle, or a stop octagon."""
 
-    def __init__(self, kind: Literal["tip", "caution", "stop"], color: Color, font: str, size: float):
+    def __init__(self, kind: Literal["tip", "caution", "stop"], color: Color, font: str, size: float) -> None:
         super().__init__()
         self.kind, self.color, self.font, self.width, self.height = kind, color, font, size, size
 
@@ -140,7 +142,7 @@ class Icon(Flowable):
 class NumberBadge(Flowable):
     """A step number in a filled circle, large enough to find at a glance."""
 
-    def __init__(self, number: int, color: Color, text_color: Color, font: str, size: float = 8 * mm):
+    def __init__(self, number: int, color: Color, text_color: Color, font: str, size: float = 8 * mm) -> None:
         super().__init__()
         self.number, self.color, self.text_color, self.font = number, color, text_color, font
         self.width = self.height = size
@@ -170,7 +172,7 @@ class TickBox(Flowable):
 class FillInLine(Flowable):
     """Labelled lines to write on by hand ("Name ____  Date ____"); widths are shares of the line."""
 
-    def __init__(self, fields: tuple[tuple[str, float], ...], font: str, size: float, color: Color):
+    def __init__(self, fields: tuple[tuple[str, float], ...], font: str, size: float, color: Color) -> None:
         super().__init__()
         self.fields, self.font, self.size, self.color = fields, font, size, color
         self.height = size * 2.2
@@ -198,7 +200,7 @@ class FillInLine(Flowable):
 class SectionHeading(Paragraph):
     """A section title that also places the PDF bookmark for its section, on the page it lands on."""
 
-    def __init__(self, text: str, style, key: str, title: str) -> None:
+    def __init__(self, text: str, style: ParagraphStyle, key: str, title: str) -> None:
         super().__init__(text, style)
         self.key, self.title = key, title
 
