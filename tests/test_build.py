@@ -150,3 +150,8 @@ def test_existing_pdf_is_replaced(workdir: Path) -> None:
     assert result.exit_code == 0
     assert PdfReader(workdir / "h.pdf").metadata.title == "Know when to get help"
     assert [p.name for p in workdir.iterdir()] == ["h.pdf"]
+
+
+def test_illustrations_print_as_vector_art(four_sections: Path) -> None:
+    """No page carries a bitmap: every bundled picture stays sharp at any print size."""
+    assert all(len(page.images) == 0 for page in PdfReader(four_sections).pages)

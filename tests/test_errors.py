@@ -135,3 +135,21 @@ def test_section_file_that_is_not_utf8(workdir: Path) -> None:
     result = run("build", "--content", "content", "--sections", "sleep")
     assert result.exit_code == 1
     assert result.output == "Error: content/posture.yaml: the file is not UTF-8 text; save it as UTF-8\n"
+
+
+def test_a_write_that_fails_halfway_leaves_no_trace(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = workdir / "visit.pdf"
+    target.write_bytes(b"%PDF-1.4 the earlier handout")
+
+    def disk_full(source: str, destination: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("builder.output.os.replace", disk_full)
+    result = run("build", "--sections", "sleep", "-o", "visit.pdf")
+    assert result.exit_code == 1
+    assert (
+        result.output
+        == "Error: visit.pdf: cannot write the PDF (No space left on device); choose another file\n"
+    )
+    assert target.read_bytes() == b"%PDF-1.4 the earlier handout"
+    assert [p.name for p in workdir.iterdir()] == ["visit.pdf"]
