@@ -40,7 +40,7 @@ def picture_flowable(picture: Picture, max_width: float, max_height: float, font
     width, height = picture.width * scale, picture.height * scale
     if picture.drawing is not None:
         return ScaledDrawing(picture, width, height, font)
-    return Image(str(picture.path), width, height)
+    return Image(str(picture.path), width, height, hAlign="LEFT")  # like a drawing; cells align both
 
 
 class Marked(Flowable):
