@@ -33,6 +33,7 @@ GROUND_LINE = 3.0
 GUIDE_LINE = 2.0
 STICK = 7.0
 HALO = 2.5  # white gap on each side of a shape that crosses something dark
+FACE_LINE = 2.2  # closed eyes and nose on a sleeping face
 
 
 @dataclass(frozen=True)
@@ -378,14 +379,15 @@ def trunk(pose: Pose, joints: Skeleton) -> str:
     shoulder = body.shoulders / 2 + body.shoulder_r  # outer half-widths
     hip = body.hips / 2 + body.hip_r
     length = body.torso
+    unit = length / BODY.torso  # so that a scaled body keeps the same shape
     half = (  # (height above the hip joint, distance from the middle) down one side
-        (length + 5, body.neck_r + 1),
-        (length + 2, shoulder - 8),
-        (length - 2, shoulder),
-        (length - 12, shoulder - 2.5),
-        (length * 0.48, hip - 4.5),
+        (length + 5 * unit, body.neck_r + 1 * unit),
+        (length + 2 * unit, shoulder - 8 * unit),
+        (length - 2 * unit, shoulder),
+        (length - 12 * unit, shoulder - 2.5 * unit),
+        (length * 0.48, hip - 4.5 * unit),
         (length * 0.12, hip),
-        (-length * 0.12, hip - 1.5),
+        (-length * 0.12, hip - 1.5 * unit),
     )
     ring = [*half, (-length * 0.26, 0), *((height, -width) for height, width in reversed(half))]
     across = pose.torso + 90
@@ -410,12 +412,17 @@ def head(centre: Point, radius: float, nose: float | None, up: float) -> list[st
 
 
 def figure(
-    pose: Pose, accent_arms: bool = False, held: Sequence[str] = (), held_behind: bool = False
+    pose: Pose,
+    accent_arms: bool = False,
+    held: Sequence[str] = (),
+    held_behind: bool = False,
+    between_legs: Sequence[str] = (),
 ) -> list[str]:
     """The figure in `pose`, drawn back to front; with `accent_arms` the arms are the moving part.
 
     `held` is what the hands hold. It comes after the far arm, in front of the trunk or, with
-    `held_behind`, behind it, and always under the near arm.
+    `held_behind`, behind it, and always under the near arm. `between_legs` goes over the far leg
+    and under the near one.
     """
     joints, body = skeleton(pose), pose.body
     side_view = pose.chest is not None
@@ -424,6 +431,7 @@ def figure(
     if joints.far_leg and pose.far_leg:
         far_leg = leg(joints.far_leg, pose.far_leg.foot, body, short_foot=not side_view)
         elements += filled(far_leg, PALE if side_view else INK)
+    elements += between_legs
     arms_in_front = [joints.near_arm]
     if not side_view:  # seen from the front, neither arm is behind the trunk
         arms_in_front.append(joints.far_arm)
@@ -584,84 +592,128 @@ def dislocates_grip() -> str:
 # --- Sleep positions ----------------------------------------------------------------------------
 
 SLEEP_WIDTH, SLEEP_HEIGHT = 320, 140
-MATTRESS_TOP = 100.0
-LYING = BODY.scaled(1.2)
-LYING_HIP = Point(170, MATTRESS_TOP - LYING.chest * 0.45)  # the trunk in profile rests on top
+MATTRESS_TOP = 102.0
+LYING = BODY.scaled(1.5)  # the same in all three: as large as the longest, on the stomach, allows
 
 
-def sleep_scene(pose: Pose, pillows: Iterable[str], in_front: Iterable[str] = ()) -> str:
-    """The figure on a mattress, `pillows` behind it and `in_front` of it."""
-    mattress = rounded_rect(Point(10, MATTRESS_TOP), Point(SLEEP_WIDTH - 20, 28), 12, PALE, GROUND_LINE)
-    return svg(SLEEP_WIDTH, SLEEP_HEIGHT, [mattress, *pillows, *figure(pose), *in_front])
-
-
-def head_pillow(joints: Skeleton, body: Body) -> str:
-    """A pillow on the mattress that reaches up to the back of the head."""
-    height = MATTRESS_TOP - joints.head.y + body.head * 0.4
-    return pillow(Point(joints.head.x - 6, MATTRESS_TOP - height / 2), 70, height)
-
-
-def sleep_back() -> str:
-    """On the back, head on a pillow, knees raised a little over a pillow, arms by the sides."""
-    pose = Pose(
-        hip=LYING_HIP,
-        torso=180,
-        neck=196,
-        face=280,
-        chest=270,
-        near_arm=Arm(5, 2),
-        near_leg=Leg(-27, 25, -70),
-        far_leg=Leg(-27, 25, -70),
-        body=LYING,
+def sleep_scene(pose: Pose, pillows: Iterable[str], between_legs: Sequence[str] = ()) -> str:
+    """The figure on a mattress, lying on `pillows`, with `between_legs` under its near leg. A face
+    turned to the viewer has its eyes closed, so it reads as a face.
+    """
+    mattress = rounded_rect(Point(8, MATTRESS_TOP), Point(SLEEP_WIDTH - 16, 28), 12, PALE, GROUND_LINE)
+    face = sleeping_face(skeleton(pose).head, pose.body.head, pose.neck) if pose.face is None else []
+    return svg(
+        SLEEP_WIDTH, SLEEP_HEIGHT, [mattress, *pillows, *figure(pose, between_legs=between_legs), *face]
     )
-    joints = skeleton(pose)
-    knee = joints.near_leg[1]
-    under_knee = MATTRESS_TOP - knee.y - LYING.knee_r
-    knee_pillow = pillow(Point(knee.x, MATTRESS_TOP - under_knee / 2), 64, under_knee)
-    return sleep_scene(pose, [head_pillow(joints, LYING), knee_pillow])
 
 
-def sleep_stomach() -> str:
-    """Face down with the head turned to the side on a pillow and the low back sagging."""
-    pose = Pose(
-        hip=LYING_HIP,
-        torso=180,
-        neck=188,
-        face=None,  # turned to the side, towards the viewer
-        chest=90,
-        near_arm=Arm(150, 182),  # reaching forward along the pillow
-        near_leg=Leg(4, 0, 14),
-        far_leg=Leg(4, 0, 14),
-        sag=5,
-        body=LYING,
-    )
-    return sleep_scene(pose, [head_pillow(skeleton(pose), LYING)])
+def sleeping_face(centre: Point, radius: float, up: float) -> list[str]:
+    """Closed eyes and the line of the nose, in white, on a head seen from the front with its crown
+    in the direction `up`.
+    """
+    across = up + 90
+    eyes = []
+    for side in (-1, 1):
+        eye = centre.step(up, radius * 0.12).step(across, side * radius * 0.36)
+        ends = eye.step(across, -radius * 0.22), eye.step(across, radius * 0.22)
+        lid = eye.step(up + 180, radius * 0.25)
+        eyes.append(path(f"M{ends[0]} Q{lid} {ends[1]}", WHITE, FACE_LINE))
+    nose = line(centre.step(up, -radius * 0.05), centre.step(up, -radius * 0.35), WHITE, FACE_LINE)
+    return [*eyes, nose]
+
+
+def head_pillow(head: Point, top: float, behind: float, front: float) -> str:
+    """A pillow from `top` down to the mattress, reaching `behind` the centre of the head (to its
+    left) and `front` of it.
+    """
+    height = MATTRESS_TOP + 4 - top  # pressed a little into the mattress
+    return pillow(Point(head.x + (front - behind) / 2, top + height / 2), behind + front, height)
+
+
+def cushion(start: Point, end: Point, thickness: float) -> str:
+    """A long pillow or a roll lying along the line from `start` to `end`."""
+    return path(capsule(start, thickness / 2, end, thickness / 2), INK, LINE, WHITE)
 
 
 def sleep_side() -> str:
-    """On the left side, facing the viewer, so the trunk is seen from the front. The lower shoulder
-    and hip rest on the mattress, the head lies on a pillow in line with the spine, and the knees
-    come forward (towards the viewer, so a little down the picture) with a pillow between them.
+    """On the side, seen from the front and a little from above, so the trunk shows from the
+    front: the lower shoulder and hip rest on the mattress and the head lies on a pillow that keeps
+    it in line with the spine. The hips and knees bend, bringing the knees forward (down the
+    picture) and the feet back, and the upper knee rests on a pillow between the knees.
     """
-    body = replace(LYING, shoulders=LYING.hips * 1.4)
+    # The shoulders look narrower than when standing: the lower one rolls forward under the chest.
+    body = replace(LYING, shoulders=LYING.hips * 1.35)
     tilt = math.degrees(math.asin((body.shoulders - body.hips) / 2 / body.torso))
+    upper_leg, lower_leg = Leg(32, -12, 30), Leg(27, -17, 30)  # the lower knee a little behind
     pose = Pose(
-        hip=Point(150, MATTRESS_TOP - body.hips / 2 - body.hip_r),
+        hip=Point(165, MATTRESS_TOP - 3 - body.hips / 2 - body.hip_r),
         torso=180 + tilt,
         neck=180 + tilt,
         face=None,
         chest=None,
-        near_arm=Arm(75, 5),
-        near_leg=Leg(-1, 9, 0),
-        far_leg=Leg(6, 3, 0),
+        near_arm=Arm(80, 165),  # the forearm rests on the mattress in front of the chest
+        near_leg=upper_leg,
+        far_leg=lower_leg,
         body=body,
     )
     joints = skeleton(pose)
     assert joints.far_leg is not None
-    # The pillow between the knees stands out a little in front of them, so it hides their edges.
-    top_knee, bottom_knee = joints.near_leg[1], joints.far_leg[1]
-    between = pillow((top_knee + bottom_knee) * 0.5, 46, abs(bottom_knee.y - top_knee.y) - body.knee_r)
-    return sleep_scene(pose, [head_pillow(joints, body)], [between])
+    upper_knee, lower_knee = joints.near_leg[1], joints.far_leg[1]
+    knees, along = (upper_knee + lower_knee) * 0.5, (upper_leg.thigh + lower_leg.thigh) / 2
+    between = cushion(knees.step(along + 180, 30), knees.step(along, 16), abs(lower_knee - upper_knee))
+    head = joints.head
+    return sleep_scene(pose, [head_pillow(head, head.y + body.head * 0.4, 49, 40)], [between])
+
+
+def sleep_back() -> str:
+    """On the back, the head on a low pillow, the knees bent over a roll and the heels on the
+    mattress.
+    """
+    hip = Point(160, MATTRESS_TOP - LYING.chest * 0.52)  # the back rests on the mattress
+    thigh = -24
+    knee = hip.step(thigh, LYING.thigh)
+    ankle = MATTRESS_TOP - LYING.ankle_r * 1.3  # the heel rests on the mattress
+    pose = Pose(
+        hip=hip,
+        torso=180,
+        neck=206,
+        face=295,
+        chest=270,
+        near_arm=Arm(10, 4),
+        near_leg=Leg(thigh, math.degrees(math.asin((ankle - knee.y) / LYING.shin)), -45),
+        body=LYING,
+    )
+    head = skeleton(pose).head
+    under_knee = MATTRESS_TOP + 2 - knee.y - LYING.knee_r
+    roll = cushion(
+        Point(knee.x - 12, MATTRESS_TOP - under_knee / 2),
+        Point(knee.x + 8, MATTRESS_TOP - under_knee / 2),
+        under_knee,
+    )
+    return sleep_scene(pose, [head_pillow(head, head.y + LYING.head * 0.7, 40, 30), roll])
+
+
+def sleep_stomach() -> str:
+    """Face down, the head turned to the side on a pillow and the belly sinking into the mattress,
+    so the low back sags.
+    """
+    sag = 11.0
+    hip = Point(152, MATTRESS_TOP + 3 - LYING.chest * 0.36 - sag)  # the belly a little into the mattress
+    # The legs lie straight, the knees on the mattress.
+    thigh = math.degrees(math.asin((MATTRESS_TOP - LYING.knee_r - hip.y) / LYING.thigh))
+    pose = Pose(
+        hip=hip,
+        torso=180,
+        neck=184,
+        face=None,  # turned to the side, towards the viewer
+        chest=90,
+        near_arm=Arm(12, 0),
+        near_leg=Leg(thigh, 0, 12),
+        sag=sag,
+        body=LYING,
+    )
+    head = skeleton(pose).head
+    return sleep_scene(pose, [head_pillow(head, head.y + LYING.head * 0.6, 40, 26)])
 
 
 # --- Demo clinic logo ---------------------------------------------------------------------------
