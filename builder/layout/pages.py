@@ -110,9 +110,11 @@ class PageFurniture:
         canv.setFillColor(theme.primary)
         canv.setFont(theme.fonts.bold, 11.5)
         canv.drawString(x, baseline, self.handout.clinic.name)
+        x += canv.stringWidth(self.handout.clinic.name, theme.fonts.bold, 11.5) + 8 * mm
         canv.setFillColor(MUTED)
         canv.setFont(theme.fonts.regular, 10.5)
-        canv.drawRightString(g.width - MARGIN, baseline, self.handout.title)
+        title = _fitted(self.handout.title, g.width - MARGIN - x, canv, theme.fonts.regular, 10.5)
+        canv.drawRightString(g.width - MARGIN, baseline, title)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.8)
         canv.line(MARGIN, baseline - 3.5 * mm, g.width - MARGIN, baseline - 3.5 * mm)
@@ -149,6 +151,15 @@ class PageFurniture:
         logo = picture_flowable(self.logo, size, size, self.theme.fonts.regular)
         width, height = logo.wrap(size, size)
         logo.drawOn(canv, x + (size - width) / 2, y + (size - height) / 2)
+
+
+def _fitted(text: str, width: float, canv: Canvas, font: str, size: float) -> str:
+    """``text``, shortened at a word with an ellipsis if it is wider than ``width``."""
+    words = text.split()
+    while len(words) > 1 and canv.stringWidth(" ".join(words), font, size) > width:
+        words.pop()
+        words[-1] = words[-1].rstrip(",;:") + "…"
+    return " ".join(words)
 
 
 def _draw_below(canv: Canvas, paragraph: Paragraph, x: float, top: float, width: float) -> float:
