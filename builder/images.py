@@ -77,12 +77,12 @@ def _load_raster(path: Path) -> Picture:
                 image.load()
                 width, height = image.size
                 dpi = image.info.get("dpi", (72, 72))[0] or 72
-    except (
-        UnidentifiedImageError,
-        PILImage.DecompressionBombWarning,
-        PILImage.DecompressionBombError,
-    ):
-        raise ImageError(f"{display_path(path)}: not an image Pillow can read, or far too large") from None
+    except UnidentifiedImageError:
+        raise ImageError(
+            f"{display_path(path)}: not a PNG or JPEG image; open it and save it again as PNG or JPEG"
+        ) from None
+    except (PILImage.DecompressionBombWarning, PILImage.DecompressionBombError):
+        raise ImageError(f"{display_path(path)}: the image is far too large; make it smaller") from None
     except (OSError, SyntaxError) as exc:
         raise ImageError(f"{display_path(path)}: the image is damaged ({exc})") from None
     return Picture(path, width * 72 / float(dpi), height * 72 / float(dpi))

@@ -89,7 +89,8 @@ def test_image_that_is_not_an_image(workdir: Path) -> None:
     result = run("build", "--content", str(content), "--sections", "posture")
     assert result.exit_code == 1
     assert result.output == (
-        f"Error: {content.parent / 'images' / 'desk.png'}: not an image Pillow can read, or far too large\n"
+        f"Error: {content.parent / 'images' / 'desk.png'}: not a PNG or JPEG image;"
+        " open it and save it again as PNG or JPEG\n"
     )
     assert not (workdir / "output").exists()
 
