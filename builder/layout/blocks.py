@@ -83,8 +83,12 @@ class BlockLayout:
         """A lone picture goes to the right of the text it illustrates instead of below it on its own."""
         picture_width = 55 * mm
         text_width = self.width - picture_width - GAP
-        cell = self._figure_cell(figures.figures[0], picture_width)
-        row = self._grid([[self.block(text), cell]], [text_width, picture_width], _plain(gap=GAP))
+        cell = self._figure_cell(figures.figures[0], picture_width, STEP_PICTURE_HEIGHT)
+        row = self._grid(
+            [[self.block(text), cell]],
+            [text_width, picture_width],
+            [*_plain(gap=GAP), ("VALIGN", (1, 0), (1, 0), "MIDDLE")],
+        )
         row.spaceAfter = 4 * mm
         return row
 
@@ -157,7 +161,7 @@ class BlockLayout:
         """Pictures side by side, each with its caption."""
         columns = max(2, min(3, len(block.figures)))
         column = (self.width - GAP * (columns - 1)) / columns
-        cells = [self._figure_cell(figure, column) for figure in block.figures]
+        cells = [self._figure_cell(figure, column, FIGURE_PICTURE_HEIGHT) for figure in block.figures]
         return self._rows(cells, columns, align="LEFT", space_after=5 * mm)
 
     def _rows(
@@ -175,11 +179,11 @@ class BlockLayout:
         grid.spaceAfter = space_after
         return [grid]
 
-    def _figure_cell(self, figure: Figure, width: float) -> list[Flowable]:
+    def _figure_cell(self, figure: Figure, width: float, height: float) -> list[Flowable]:
         """A picture over its caption; a do/avoid verdict adds a tick or cross and the word Yes or Avoid."""
         theme = self.theme
         picture = self.pictures[figure.image.path]
-        image = picture_flowable(picture, width, FIGURE_PICTURE_HEIGHT, theme.fonts.regular)
+        image = picture_flowable(picture, width, height, theme.fonts.regular)
         caption = inline(figure.caption)
         if figure.verdict:
             color = theme.primary if figure.verdict == "do" else STOP_RED
