@@ -71,8 +71,11 @@ class Checker:
             if required:
                 self.problem(path, "is missing")
             return ""
-        if isinstance(value, (dict, list)):
-            self.problem(path, "must be text, not a list or mapping")
+        if isinstance(value, dict):
+            self.problem(path, "must be text; if the text has a colon followed by a space, put it in quotes")
+            return ""
+        if isinstance(value, list):
+            self.problem(path, "must be text, not a list")
             return ""
         text = " ".join(str(value).split())
         if not text and required:

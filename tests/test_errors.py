@@ -154,3 +154,18 @@ def test_a_write_that_fails_halfway_leaves_no_trace(workdir: Path, monkeypatch: 
     )
     assert target.read_bytes() == b"%PDF-1.4 the earlier handout"
     assert [p.name for p in workdir.iterdir()] == ["visit.pdf"]
+
+
+def test_text_with_an_unquoted_colon_explains_the_quotes(workdir: Path) -> None:
+    content = workdir / "content"
+    content.mkdir()
+    (content / "posture.yaml").write_text(
+        "id: posture\ntitle: Sit tall\nkind: tips\nsummary: Desk set-up.\n"
+        "blocks:\n  - bullets:\n      - Tip: keep your screen at eye level.\n"
+    )
+    result = run("build", "--content", "content", "--sections", "posture")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: content/posture.yaml:7: blocks[0].bullets[0]: must be text;"
+        " if the text has a colon followed by a space, put it in quotes\n"
+    )

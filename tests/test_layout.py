@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import run
+from conftest import fixture, run
 
 FOOTER_TOP = 80  # points above the bottom edge; footer text sits below this
 HEADING_SIZE = 15  # h2 is 15 pt and h1 20 pt; body text, captions and badges are smaller
@@ -37,3 +37,14 @@ def test_no_page_ends_with_a_heading(workdir: Path, order: str, paper: str) -> N
     for number, page in enumerate(pages[:-1], start=1):
         _, size, text = lowest_body_text(page)
         assert size < HEADING_SIZE, f"page {number} of {order} ends with the heading {text!r}"
+
+
+def test_a_callout_longer_than_a_page_breaks_between_bullets(workdir: Path) -> None:
+    """Not an empty first page, not lost text: it starts under its title and carries on, titled again."""
+    run("build", "--content", str(fixture("long-callout")), "-s", "warning-signs", "-o", "long.pdf")
+    texts = [" ".join(page.extract_text().split()) for page in PdfReader(workdir / "long.pdf").pages]
+    assert len(texts) == 2
+    assert "Warning sign number 1," in texts[0]
+    assert all("Call emergency services now if" in text for text in texts)
+    for n in range(1, 41):
+        assert sum(f"Warning sign number {n}," in text for text in texts) == 1

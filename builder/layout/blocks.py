@@ -35,6 +35,7 @@ from builder.content import Table as TableBlock
 from builder.images import Picture
 from builder.layout.flowables import (
     Icon,
+    KeptTable,
     Marked,
     NumberBadge,
     SectionHeading,
@@ -54,10 +55,11 @@ INTRODUCED = (Steps, Figures, TableBlock)  # a paragraph just before one of thes
 class BlockLayout:
     """Lays out the blocks of one handout for a given text width."""
 
-    def __init__(self, theme: Theme, pictures: dict[Path, Picture], width: float) -> None:
+    def __init__(self, theme: Theme, pictures: dict[Path, Picture], width: float, page_height: float) -> None:
         self.theme = theme
         self.pictures = pictures
         self.width = width
+        self.page_height = page_height
 
     def section(self, section: Section, first: bool, heading: bool = True) -> list[Flowable]:
         """A section: its title and key message, held to the first block so a title never ends a page."""
@@ -111,7 +113,7 @@ class BlockLayout:
 
     def _key_message(self, text: str) -> Flowable:
         theme = self.theme
-        box = self._boxed([Paragraph(inline(text), theme.lead)], tint(theme.primary, 0.10), theme.primary)
+        box = self._boxed([[Paragraph(inline(text), theme.lead)]], tint(theme.primary, 0.10), theme.primary)
         box.keepWithNext = True
         box.spaceAfter = 4 * mm
         return box
@@ -204,12 +206,13 @@ class BlockLayout:
             [icon.width + 3 * mm, inner_width - icon.width - 3 * mm],
             _plain(valign="MIDDLE"),
         )
-        body: list[Flowable] = [heading, Spacer(1, 2 * mm)]
+        # One row per paragraph, so a callout longer than a page breaks between bullets, title repeated.
+        rows: list[list[Flowable]] = [[heading]]
         if block.text:
-            body.append(Paragraph(inline(block.text), theme.body))
-        body += self._bullet_list(block.bullets)
+            rows.append([Paragraph(inline(block.text), theme.body)])
+        rows += [[bullet] for bullet in self._bullet_list(block.bullets)]
         border = 2.2 if block.style == "stop" else 0
-        box = self._boxed(body, tint(color, 0.09), color, full_border=border)
+        box = self._boxed(rows, tint(color, 0.09), color, full_border=border)
         box.spaceBefore, box.spaceAfter = 2 * mm, 5 * mm
         return [box]
 
@@ -247,22 +250,27 @@ class BlockLayout:
             return [table]
         return [Paragraph(inline(block.caption), theme.table_caption), table]
 
-    def _boxed(self, content: list[Flowable], fill: Color, rule: Color, full_border: float = 0) -> Table:
+    def _boxed(self, rows: list[list[Flowable]], fill: Color, rule: Color, full_border: float = 0) -> Table:
+        """A tinted box with a bar down its left side; each row is a paragraph, the first one repeats."""
         commands: list[tuple] = [
             ("BACKGROUND", (0, 0), (-1, -1), fill),
             ("LINEBEFORE", (0, 0), (0, -1), 4, rule),
             ("LEFTPADDING", (0, 0), (-1, -1), 5 * mm),
             ("RIGHTPADDING", (0, 0), (-1, -1), 5 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 3.5 * mm),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), self.theme.bullet.spaceAfter),  # cells drop spaceAfter
+            ("TOPPADDING", (0, 0), (-1, 0), 3.5 * mm),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 2 * mm if len(rows) > 1 else 3 * mm),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 3 * mm),
         ]
         if full_border:
             commands.append(("BOX", (0, 0), (-1, -1), full_border, rule))
-        return self._grid([[content]], [self.width], commands)
+        return self._grid(rows, [self.width], commands, repeatRows=1 if len(rows) > 1 else 0)
 
     def _grid(self, rows: list[list], widths: list[float], commands: list[tuple], **options: int) -> Table:
-        """A table in the body font (ReportLab's default would add an unembedded Helvetica)."""
-        table = Table(rows, colWidths=widths, hAlign="LEFT", **options)
+        """A table in the body font (ReportLab's default would add an unembedded Helvetica) that moves to
+        the next page whole, and only breaks between rows when it is taller than a page."""
+        table = KeptTable(rows, page_height=self.page_height, colWidths=widths, hAlign="LEFT", **options)
         table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), self.theme.fonts.regular), *commands]))
         return table
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from reportlab.graphics import renderPDF
 from reportlab.lib.colors import Color, white
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, Paragraph
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Table
 
 from builder.images import Picture
 
@@ -195,6 +195,39 @@ class FillInLine(Flowable):
             start = x + canv.stringWidth(label, self.font, self.size) + 2 * mm
             canv.line(start, 0, end, 0)
             x = end + gap
+
+
+class KeptTable(Table):
+    """A table that would rather start a new page than break; it breaks between rows only when it is
+    taller than a whole page (``page_height``), and then never inside a row. The pieces of a broken table
+    are made by ReportLab without a page height, so they break freely."""
+
+    def __init__(self, rows: list[list], page_height: float = 0, **options: Any) -> None:
+        super().__init__(rows, **options)
+        self.page_height = page_height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self.wrap(available_width, available_height)[1] <= self.page_height:
+            return []
+        return super().split(available_width, available_height)
+
+
+class KeepTogetherIfItFits(KeepTogether):
+    """ReportLab's keep-together moves a group to a new page even when the group is taller than any page,
+    leaving a page empty; this one lets such a group flow where it is (its tables then break by rows)."""
+
+    def __init__(self, flowables: list[Flowable], page_height: float) -> None:
+        super().__init__(flowables)
+        self.page_height = page_height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        height = sum(
+            f.wrap(available_width, self.page_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+            for f in self._content
+        )
+        if height > self.page_height:
+            return list(self._content)
+        return super().split(available_width, available_height)
 
 
 class SectionHeading(Paragraph):

@@ -45,6 +45,11 @@ class PageGeometry:
     def frame_bottom(self) -> float:
         return EDGE + FOOTER_HEIGHT + 6 * mm
 
+    @property
+    def page_height(self) -> float:
+        """The height of text a full page holds (a page after the first); taller content must break."""
+        return self.frame_top(first=False) - self.frame_bottom
+
 
 class PageFurniture:
     """Draws header and footer; ``total_pages`` is known from a first layout pass (None during it)."""

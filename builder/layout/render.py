@@ -7,6 +7,7 @@ them. Output is deterministic (ReportLab's invariant mode), so the same inputs g
 from __future__ import annotations
 
 import io
+from functools import partial
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, LETTER
@@ -25,7 +26,7 @@ from builder import __version__
 from builder.handout import Handout
 from builder.images import Picture
 from builder.layout.blocks import BlockLayout
-from builder.layout.flowables import FillInLine, SectionHeading
+from builder.layout.flowables import FillInLine, KeepTogetherIfItFits, SectionHeading
 from builder.layout.markup import inline
 from builder.layout.pages import MARGIN, PageFurniture, PageGeometry
 from builder.layout.styles import INK, Theme, make_theme
@@ -62,6 +63,7 @@ def _render(
         displayDocTitle=True,
         invariant=True,
         initialFontName=theme.fonts.regular,  # else ReportLab names an unembedded Helvetica on every page
+        keepTogetherClass=partial(KeepTogetherIfItFits, page_height=geometry.page_height),
     )
     doc.addPageTemplates(
         [
@@ -109,7 +111,9 @@ def _story(
         FillInLine((("Name", 0.64), ("Date", 0.36)), theme.fonts.regular, 12, INK),
         Spacer(1, 6 * mm),
     ]
-    layout = BlockLayout(theme, pictures, geometry.text_width)
+    layout = BlockLayout(
+        theme, pictures, geometry.text_width, geometry.frame_top(first=False) - geometry.frame_bottom
+    )
     for index, section in enumerate(handout.sections):
         story.extend(layout.section(section, first=index == 0, heading=index > 0 or not titled_after_opening))
     return story
