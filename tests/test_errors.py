@@ -169,3 +169,14 @@ def test_text_with_an_unquoted_colon_explains_the_quotes(workdir: Path) -> None:
         "Error: content/posture.yaml:7: blocks[0].bullets[0]: must be text;"
         " if the text has a colon followed by a space, put it in quotes\n"
     )
+
+
+def test_a_paragraph_in_a_box_longer_than_a_page(workdir: Path) -> None:
+    content = fixture("paragraph-longer-than-a-page")
+    result = run("build", "--content", str(content), "--sections", "walking")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {content / 'walking.yaml'}: a paragraph inside a box or a table cell is longer than a page;"
+        " split it into shorter paragraphs or bullets\n"
+    )
+    assert not (workdir / "output").exists()

@@ -21,8 +21,10 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
 from builder import __version__
+from builder.errors import ContentError
 from builder.handout import Handout
 from builder.images import Picture
 from builder.layout.blocks import BlockLayout
@@ -30,8 +32,13 @@ from builder.layout.flowables import FillInLine, KeepTogetherIfItFits, SectionHe
 from builder.layout.markup import inline
 from builder.layout.pages import MARGIN, PageFurniture, PageGeometry
 from builder.layout.styles import INK, Theme, make_theme
+from builder.validate import display_path
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
+TOO_TALL = (
+    "a paragraph inside a box or a table cell is longer than a page;"
+    " split it into shorter paragraphs or bullets"
+)
 LANGUAGE = "en"
 
 
@@ -71,8 +78,17 @@ def _render(
             PageTemplate("later", [_frame(geometry, first=False)], onPage=furniture.later_page),
         ]
     )
-    doc.build(_story(handout, theme, pictures, geometry))
+    try:
+        doc.build(_story(handout, theme, pictures, geometry))
+    except LayoutError:
+        raise ContentError([f"{_sources(handout)}: {TOO_TALL}"]) from None
     return buffer.getvalue(), doc.page
+
+
+def _sources(handout: Handout) -> str:
+    if len(handout.sections) == 1:
+        return display_path(handout.sections[0].source)
+    return "one of the sections " + ", ".join(section.id for section in handout.sections)
 
 
 def _frame(geometry: PageGeometry, first: bool) -> Frame:
