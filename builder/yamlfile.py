@@ -44,9 +44,20 @@ class Located:
         return self.lines.get((), 1)
 
 
+class _TextLoader(yaml.SafeLoader):
+    """The safe loader with every plain value kept as the text that was typed.
+
+    Plain YAML turns "Yes" into True, "No" into False, "1:30" into 90 and "3.10" into 3.1; on a handout
+    every value is words to print, so none of that guessing is wanted.
+    """
+
+
+_TextLoader.yaml_implicit_resolvers = {}
+
+
 def parse_yaml(text: str) -> Located:
-    """Parse one YAML document with the safe loader, keeping line numbers."""
-    loader = yaml.SafeLoader(text)
+    """Parse one YAML document safely, keeping line numbers; a key given twice is an error."""
+    loader = _TextLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -90,8 +101,12 @@ def _collect_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) ->
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            line = key_node.start_mark.line + 1
+            if (*path, key) in lines:
+                first = lines[(*path, key)]
+                raise YamlFileError(line, f"'{key}' is given twice (also on line {first}); keep one")
             _collect_lines(value_node, (*path, key), lines)
-            lines[(*path, key)] = key_node.start_mark.line + 1
+            lines[(*path, key)] = line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _collect_lines(item, (*path, index), lines)

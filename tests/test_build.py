@@ -128,6 +128,7 @@ def test_text_prints_exactly_as_typed(workdir: Path) -> None:
     assert "2 * 3 * 4 = 24" in text
     assert "Ice & rest <20 min>" in text
     assert "**" not in text
+    assert "• Yes • No • 10:30 • 3.10 • off" in text  # not True, False, 630, 3.1 and False
 
 
 def test_content_folder_adds_and_replaces_sections(workdir: Path) -> None:

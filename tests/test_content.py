@@ -59,6 +59,10 @@ def test_inline_markup_escapes_everything_but_bold_and_italic() -> None:
         "<b>Stop</b> if <i>sharp</i> pain &amp; &lt;numbness&gt;"
     )
     assert inline("2 * 3 * 4, a*b, and a lone *") == "2 * 3 * 4, a*b, and a lone *"
+    assert inline("***both*** and **bold *in* bold**") == (
+        "<b><i>both</i></b> and <b>bold <i>in</i> bold</b>"
+    )
+    assert inline("**a *b** c*") == "**a *b** c*"  # overlapping marks stay as typed
 
 
 def test_yaml_lines_are_kept_for_messages() -> None:

@@ -180,3 +180,14 @@ def test_a_paragraph_in_a_box_longer_than_a_page(workdir: Path) -> None:
         " split it into shorter paragraphs or bullets\n"
     )
     assert not (workdir / "output").exists()
+
+
+def test_a_key_given_twice(workdir: Path) -> None:
+    content = workdir / "content"
+    content.mkdir()
+    (content / "posture.yaml").write_text("id: posture\ntitle: Sit tall\ntitle: Stand tall\n")
+    result = run("build", "--content", "content", "--sections", "posture")
+    assert result.exit_code == 1
+    assert (
+        result.output == "Error: content/posture.yaml:3: 'title' is given twice (also on line 2); keep one\n"
+    )

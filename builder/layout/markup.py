@@ -1,7 +1,8 @@
 """Content text -> ReportLab paragraph markup.
 
-Writers may use **bold** and *italic*; every other character must print as typed, so the text is escaped
-first and only then are the two emphasis marks turned into tags.
+Writers may use **bold**, *italic* and ***both***; every other character must print as typed, so the
+text is escaped first and only then are the emphasis marks turned into tags. Marks that would overlap
+(``**a *b** c*``) are left as typed rather than producing tags ReportLab cannot parse.
 """
 
 from __future__ import annotations
@@ -9,12 +10,15 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_ITALIC = re.compile(r"(?<![*\w])\*(?=\S)(.+?)(?<=\S)\*(?![*\w])")
+# After escaping, the only "<" and ">" in the text are the tags added here, so excluding them from a
+# match keeps every tag pair properly nested.
+_BOLD_ITALIC = re.compile(r"\*\*\*(?=\S)([^*<>]+?)(?<=\S)\*\*\*")
+_BOLD = re.compile(r"\*\*(?=\S)([^*<>]+?(?:<i>[^<>]*</i>[^*<>]*?)*)(?<=\S)\*\*")
+_ITALIC = re.compile(r"(?<![*\w])\*(?=\S)([^*<>]+?)(?<=\S)\*(?![*\w])")
 
 
 def inline(text: str) -> str:
-    """Escape ``text`` for a ReportLab Paragraph and turn **bold** and *italic* into tags."""
-    markup = escape(text)
-    markup = _BOLD.sub(r"<b>\1</b>", markup)
-    return _ITALIC.sub(r"<i>\1</i>", markup)
+    """Escape ``text`` for a ReportLab Paragraph and turn the emphasis marks into tags."""
+    markup = _BOLD_ITALIC.sub(r"<b><i>\1</i></b>", escape(text))
+    markup = _ITALIC.sub(r"<i>\1</i>", markup)
+    return _BOLD.sub(r"<b>\1</b>", markup)
