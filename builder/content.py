@@ -21,6 +21,7 @@ CALLOUT_STYLES = ("tip", "caution", "stop")
 VERDICTS = ("do", "avoid")
 SECTION_KEYS = ("id", "title", "kind", "summary", "key_message", "reviewed", "blocks")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_TABLE_COLUMNS = 10
 REVIEWED_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$")
 
 
@@ -236,6 +237,12 @@ class _SectionReader:
         columns = self.check.texts(table.get("columns"), (*path, "columns"))
         ticks = table.get("tick_columns")
         tick_columns = self.check.texts(ticks, (*path, "tick_columns")) if ticks is not None else ()
+        if len(columns) + len(tick_columns) > MAX_TABLE_COLUMNS:
+            self.check.problem(
+                (*path, "tick_columns" if tick_columns else "columns"),
+                f"at most {MAX_TABLE_COLUMNS} columns fit across a page, tick columns included;"
+                " split the table in two",
+            )
         rows = []
         for index, row in enumerate(self._list(table.get("rows"), (*path, "rows"))):
             cells = self.check.texts(row, (*path, "rows", index))

@@ -156,3 +156,11 @@ def test_existing_pdf_is_replaced(workdir: Path) -> None:
 def test_illustrations_print_as_vector_art(four_sections: Path) -> None:
     """No page carries a bitmap: every bundled picture stays sharp at any print size."""
     assert all(len(page.images) == 0 for page in PdfReader(four_sections).pages)
+
+
+def test_a_weekly_tick_sheet_fits_seven_tick_columns(workdir: Path) -> None:
+    result = run("build", "--content", str(fixture("weekly-tick-sheet")), "-s", "weekly", "-o", "w.pdf")
+    assert result.exit_code == 0, result.output
+    text = " ".join(page_texts(workdir / "w.pdf")[0].split())
+    assert "Week How long Mon Tue Wed Thu Fri Sat Sun" in text
+    assert "Week 3 20 minutes" in text

@@ -191,3 +191,19 @@ def test_a_key_given_twice(workdir: Path) -> None:
     assert (
         result.output == "Error: content/posture.yaml:3: 'title' is given twice (also on line 2); keep one\n"
     )
+
+
+def test_a_table_too_wide_for_the_page(workdir: Path) -> None:
+    content = workdir / "content"
+    content.mkdir()
+    days = ", ".join(f"Day {n}" for n in range(1, 10))
+    (content / "plan.yaml").write_text(
+        "id: plan\ntitle: Plan\nkind: schedule\nsummary: A month.\nblocks:\n  - table:\n"
+        f"      columns: [Week, Walk]\n      rows:\n        - [1, 10 minutes]\n      tick_columns: [{days}]\n"
+    )
+    result = run("build", "--content", "content", "--sections", "plan")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: content/plan.yaml:10: blocks[0].table.tick_columns: at most 10 columns fit across a page,"
+        " tick columns included; split the table in two\n"
+    )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -220,9 +221,8 @@ class BlockLayout:
         """A schedule: header row in the clinic colour, shaded rows, and boxes to tick by hand."""
         theme = self.theme
         header = [Paragraph(inline(c), theme.header_cell) for c in (*block.columns, *block.tick_columns)]
-        tick_width = 24 * mm
-        text_width = self.width - tick_width * len(block.tick_columns)
-        widths = _text_column_widths(block, text_width) + [tick_width] * len(block.tick_columns)
+        tick_widths = [self._tick_column_width(label) for label in block.tick_columns]
+        widths = _text_column_widths(block, self.width - sum(tick_widths)) + tick_widths
         rows: list[list[Flowable]] = [header]
         for row in block.rows:
             cells: list[Flowable] = [Paragraph(inline(cell), theme.cell) for cell in row]
@@ -249,6 +249,12 @@ class BlockLayout:
         if not block.caption:
             return [table]
         return [Paragraph(inline(block.caption), theme.table_caption), table]
+
+    def _tick_column_width(self, label: str) -> float:
+        """Just wide enough for the label's longest word, and never narrower than a comfortable tick box."""
+        style = self.theme.header_cell
+        longest = max(stringWidth(word, style.fontName, style.fontSize) for word in label.split())
+        return max(longest + 12, 13 * mm)  # 12 pt: the cell's left and right padding
 
     def _boxed(self, rows: list[list[Flowable]], fill: Color, rule: Color, full_border: float = 0) -> Table:
         """A tinted box with a bar down its left side; each row is a paragraph, the first one repeats."""
