@@ -70,7 +70,7 @@ def build(sections: str, output: Path, paper: str, title: str | None, content: P
     help="Also list the sections in this folder.",
 )
 def list_command(content: Path | None) -> None:
-    """List every section: id, title, kind and summary."""
+    """List every section: id, kind, title and summary."""
     sections = sorted(api.list_sections(content).sections.values(), key=lambda s: s.id)
     width = max(len(s.id) for s in sections)
     kind_width = max(len(s.kind) for s in sections)

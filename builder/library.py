@@ -40,12 +40,16 @@ def load_library(content_dir: Path | None = None) -> Library:
     if content_dir is not None:
         if not content_dir.is_dir():
             raise ContentError([f"{display_path(content_dir)}: no such content folder"])
+        if not _section_files(content_dir):
+            nested = content_dir / "content"
+            hint = f"; did you mean {display_path(nested)}?" if nested.is_dir() else ""
+            raise UsageProblem(f"{display_path(content_dir)}: no section files (*.yaml) in this folder{hint}")
         own_images = content_dir.parent / "images"
         folders.append((content_dir, (own_images, BUNDLED_IMAGES)))
     sections: dict[str, Section] = {}
     problems: list[str] = []
     for folder, image_dirs in folders:
-        for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+        for path in _section_files(folder):
             section, found = load_section(path, image_dirs)
             problems.extend(found)
             if section is not None:
@@ -53,3 +57,7 @@ def load_library(content_dir: Path | None = None) -> Library:
     if problems:
         raise ContentError(problems)
     return Library(sections)
+
+
+def _section_files(folder: Path) -> list[Path]:
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])

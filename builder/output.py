@@ -25,6 +25,11 @@ def write_pdf(path: Path, data: bytes) -> Path:
         raise OutputError(f"{shown}: is a folder; give a file name such as {shown}/handout.pdf")
     if path.exists() and not _is_pdf(path):
         raise OutputError(f"{shown}: already exists and is not a PDF; choose another output file")
+    blocking = next((folder for folder in path.parents if folder.exists() and not folder.is_dir()), None)
+    if blocking is not None:
+        raise OutputError(
+            f"{shown}: '{display_path(blocking)}' is a file, not a folder; choose another folder"
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

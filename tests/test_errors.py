@@ -117,7 +117,7 @@ def test_output_folder_that_cannot_be_made(workdir: Path) -> None:
     result = run("build", "--sections", "sleep", "-o", "taken/handout.pdf")
     assert result.exit_code == 1
     assert result.output == (
-        "Error: taken/handout.pdf: cannot write here (File exists); choose another folder\n"
+        "Error: taken/handout.pdf: 'taken' is a file, not a folder; choose another folder\n"
     )
     assert sorted(p.name for p in workdir.iterdir()) == ["taken"]
 
@@ -206,4 +206,14 @@ def test_a_table_too_wide_for_the_page(workdir: Path) -> None:
     assert result.output == (
         "Error: content/plan.yaml:10: blocks[0].table.tick_columns: at most 10 columns fit across a page,"
         " tick columns included; split the table in two\n"
+    )
+
+
+def test_content_folder_without_sections_points_to_its_content_folder(workdir: Path) -> None:
+    (workdir / "my-clinic" / "content").mkdir(parents=True)
+    (workdir / "my-clinic" / "content" / "posture.yaml").write_text("id: posture\n")
+    result = run("build", "--content", "my-clinic", "--sections", "posture")
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: my-clinic: no section files (*.yaml) in this folder; did you mean my-clinic/content?\n"
     )
