@@ -87,13 +87,22 @@ def read_yaml(path: Path) -> Located:
 
 
 def _describe(exc: yaml.MarkedYAMLError) -> str:
-    """PyYAML's own words, with the line where the broken construct began when that is elsewhere."""
+    """PyYAML's own words, with the line where the broken construct began, and the usual fix."""
     problem = exc.problem or "cannot read this"
     context = exc.context or ""
     started = exc.context_mark
     if context and started and exc.problem_mark and started.line != exc.problem_mark.line:
         context = f"{context} that starts on line {started.line + 1}"
-    return f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    hint = next((fix for clue, fix in _FIXES if clue in f"{problem} {context}"), "")
+    return f"invalid YAML: {problem}" + (f" ({context})" if context else "") + hint
+
+
+_FIXES = (  # what a clinic's editor most often meant, keyed by a clue in PyYAML's message
+    ("'\\t'", "; indent with spaces, not tabs"),
+    ("alias", "; put text that starts with * in quotes"),
+    ("flow sequence", "; put list items that contain , ? : [ or ] in quotes"),
+    ("mapping values are not allowed", "; put text that contains a colon followed by a space in quotes"),
+)
 
 
 def _collect_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> None:

@@ -42,7 +42,8 @@ def test_bad_paper_is_a_usage_error(workdir: Path) -> None:
         (
             "invalid-yaml-syntax",
             "content/posture.yaml:7: invalid YAML: expected ',' or ']', but got ':'"
-            " (while parsing a flow sequence that starts on line 6)",
+            " (while parsing a flow sequence that starts on line 6);"
+            " put list items that contain , ? : [ or ] in quotes",
         ),
         ("missing-title", "content/posture.yaml:1: title: is missing"),
         (
