@@ -9,13 +9,19 @@ from reportlab.lib.colors import Color, white
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from builder.images import Picture
 
 
-class ScaledDrawing(Flowable):
-    """A vector drawing shown at a given size, without changing the shared drawing."""
+class PageCountingCanvas(Canvas):
+    """The canvas of the first layout pass, which only counts pages: pictures need not be drawn on it."""
+
+    counting_pages = True
+
+
+class ScaledPicture(Flowable):
+    """A picture shown at a given size: vector art through ReportLab's renderer, photos as images."""
 
     def __init__(self, picture: Picture, width: float, height: float, font: str) -> None:
         super().__init__()
@@ -25,8 +31,12 @@ class ScaledDrawing(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        if getattr(self.canv, "counting_pages", False):
+            return
         drawing = self.picture.drawing
-        assert drawing is not None
+        if drawing is None:
+            self.canv.drawImage(str(self.picture.path), 0, 0, self.width, self.height, mask="auto")
+            return
         drawing.initialFontName = self.font  # else the renderer names an unembedded Helvetica
         self.canv.saveState()
         self.canv.scale(self.width / self.picture.width, self.height / self.picture.height)
@@ -37,10 +47,7 @@ class ScaledDrawing(Flowable):
 def picture_flowable(picture: Picture, max_width: float, max_height: float, font: str) -> Flowable:
     """The picture as large as fits the box, its aspect ratio kept."""
     scale = min(max_width / picture.width, max_height / picture.height)
-    width, height = picture.width * scale, picture.height * scale
-    if picture.drawing is not None:
-        return ScaledDrawing(picture, width, height, font)
-    return Image(str(picture.path), width, height, hAlign="LEFT")  # like a drawing; cells align both
+    return ScaledPicture(picture, picture.width * scale, picture.height * scale, font)
 
 
 class Marked(Flowable):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -28,7 +29,7 @@ from builder.errors import ContentError
 from builder.handout import Handout
 from builder.images import Picture
 from builder.layout.blocks import BlockLayout
-from builder.layout.flowables import FillInLine, KeepTogetherIfItFits, SectionHeading
+from builder.layout.flowables import FillInLine, KeepTogetherIfItFits, PageCountingCanvas, SectionHeading
 from builder.layout.markup import inline
 from builder.layout.pages import MARGIN, PageFurniture, PageGeometry
 from builder.layout.styles import INK, Theme, make_theme
@@ -79,7 +80,10 @@ def _render(
         ]
     )
     try:
-        doc.build(_story(handout, theme, pictures, geometry))
+        doc.build(
+            _story(handout, theme, pictures, geometry),
+            canvasmaker=PageCountingCanvas if total_pages is None else Canvas,
+        )
     except LayoutError:
         raise ContentError([f"{_sources(handout)}: {TOO_TALL}"]) from None
     return buffer.getvalue(), doc.page
