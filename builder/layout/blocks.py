@@ -79,6 +79,8 @@ class BlockLayout:
             following = units[index + 1] if index + 1 < len(units) else None
             if isinstance(unit, TextBlock) and isinstance(following, INTRODUCED):
                 flowables[-1].keepWithNext = True  # a lead-in sentence stays with what it introduces
+            if index == len(units) - 2 and isinstance(following, TextBlock):
+                flowables[-1].keepWithNext = True  # a closing paragraph never ends up alone on a page
             story.extend(flowables)
         return story
 
