@@ -34,6 +34,15 @@ def page_texts(path: Path) -> list[str]:
     return [page.extract_text() for page in PdfReader(path).pages]
 
 
+def build_own_section(name: str, text: str | bytes, sections: str) -> Result:
+    """Write one section file into ./content and build with it, the way a clinic tries a new section."""
+    content = Path("content")
+    content.mkdir(exist_ok=True)
+    path = content / f"{name}.yaml"
+    path.write_bytes(text) if isinstance(text, bytes) else path.write_text(text)
+    return run("build", "--content", "content", "--sections", sections)
+
+
 def fixture(name: str) -> Path:
     """The content folder of a fixture project in tests/data, named for the mistake it holds."""
     return DATA / name / "content"

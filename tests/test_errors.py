@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import fixture, run
+from conftest import build_own_section, fixture, run
 
 HINT = "; run 'handout list' to see all sections"
 
@@ -67,12 +67,11 @@ def test_bad_section_file_names_file_line_and_key(workdir: Path, mistake: str, m
 
 
 def test_every_problem_in_a_file_is_listed(workdir: Path) -> None:
-    content = workdir / "content"
-    content.mkdir()
-    (content / "posture.yaml").write_text(
-        "id: Posture\nkind: tip\nsummary: x\nblocks:\n  - callout:\n      style: warning\n"
+    result = build_own_section(
+        "posture",
+        "id: Posture\nkind: tip\nsummary: x\nblocks:\n  - callout:\n      style: warning\n",
+        "posture",
     )
-    result = run("build", "--content", "content", "--sections", "posture")
     source = "content/posture.yaml"
     assert result.exit_code == 1
     assert result.output.splitlines() == [
@@ -131,10 +130,7 @@ def test_output_is_a_folder(workdir: Path) -> None:
 
 
 def test_section_file_that_is_not_utf8(workdir: Path) -> None:
-    content = workdir / "content"
-    content.mkdir()
-    (content / "posture.yaml").write_bytes("title: Caf\xe9\n".encode("latin-1"))
-    result = run("build", "--content", "content", "--sections", "sleep")
+    result = build_own_section("posture", "title: Caf\xe9\n".encode("latin-1"), "sleep")
     assert result.exit_code == 1
     assert result.output == "Error: content/posture.yaml: the file is not UTF-8 text; save it as UTF-8\n"
 
@@ -158,13 +154,12 @@ def test_a_write_that_fails_halfway_leaves_no_trace(workdir: Path, monkeypatch: 
 
 
 def test_text_with_an_unquoted_colon_explains_the_quotes(workdir: Path) -> None:
-    content = workdir / "content"
-    content.mkdir()
-    (content / "posture.yaml").write_text(
+    result = build_own_section(
+        "posture",
         "id: posture\ntitle: Sit tall\nkind: tips\nsummary: Desk set-up.\n"
-        "blocks:\n  - bullets:\n      - Tip: keep your screen at eye level.\n"
+        "blocks:\n  - bullets:\n      - Tip: keep your screen at eye level.\n",
+        "posture",
     )
-    result = run("build", "--content", "content", "--sections", "posture")
     assert result.exit_code == 1
     assert result.output == (
         "Error: content/posture.yaml:7: blocks[0].bullets[0]: must be text;"
@@ -184,10 +179,7 @@ def test_a_paragraph_in_a_box_longer_than_a_page(workdir: Path) -> None:
 
 
 def test_a_key_given_twice(workdir: Path) -> None:
-    content = workdir / "content"
-    content.mkdir()
-    (content / "posture.yaml").write_text("id: posture\ntitle: Sit tall\ntitle: Stand tall\n")
-    result = run("build", "--content", "content", "--sections", "posture")
+    result = build_own_section("posture", "id: posture\ntitle: Sit tall\ntitle: Stand tall\n", "posture")
     assert result.exit_code == 1
     assert (
         result.output == "Error: content/posture.yaml:3: 'title' is given twice (also on line 2); keep one\n"
@@ -195,14 +187,14 @@ def test_a_key_given_twice(workdir: Path) -> None:
 
 
 def test_a_table_too_wide_for_the_page(workdir: Path) -> None:
-    content = workdir / "content"
-    content.mkdir()
     days = ", ".join(f"Day {n}" for n in range(1, 10))
-    (content / "plan.yaml").write_text(
+    result = build_own_section(
+        "plan",
         "id: plan\ntitle: Plan\nkind: schedule\nsummary: A month.\nblocks:\n  - table:\n"
-        f"      columns: [Week, Walk]\n      rows:\n        - [1, 10 minutes]\n      tick_columns: [{days}]\n"
+        "      columns: [Week, Walk]\n      rows:\n        - [1, 10 minutes]\n"
+        f"      tick_columns: [{days}]\n",
+        "plan",
     )
-    result = run("build", "--content", "content", "--sections", "plan")
     assert result.exit_code == 1
     assert result.output == (
         "Error: content/plan.yaml:10: blocks[0].table.tick_columns: at most 10 columns fit across a page,"
