@@ -43,6 +43,11 @@ def build_own_section(name: str, text: str | bytes, sections: str) -> Result:
     return run("build", "--content", "content", "--sections", sections)
 
 
+def first_page_words(path: Path) -> str:
+    """The text of page one with line breaks and runs of spaces folded to single spaces."""
+    return " ".join(page_texts(path)[0].split())
+
+
 def fixture(name: str) -> Path:
     """The content folder of a fixture project in tests/data, named for the mistake it holds."""
     return DATA / name / "content"

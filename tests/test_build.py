@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import NameObject
 
-from conftest import fixture, page_texts, run
+from conftest import first_page_words, fixture, page_texts, run
 
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
@@ -121,7 +121,7 @@ def test_two_builds_are_byte_identical(workdir: Path) -> None:
 def test_text_prints_exactly_as_typed(workdir: Path) -> None:
     result = run("build", "--content", str(fixture("special-characters")), "-s", "symbols", "-o", "s.pdf")
     assert result.exit_code == 0, result.output
-    text = " ".join(page_texts(workdir / "s.pdf")[0].split())
+    text = first_page_words(workdir / "s.pdf")
     assert 'Café & "quotes" <angle> test' in text
     assert "Use 1 < 2 & 3 > 2 — it's fine." in text
     assert 'Temperature < 40 °C & "warm" isn\'t hot; naïve café señor.' in text
@@ -161,6 +161,6 @@ def test_illustrations_print_as_vector_art(four_sections: Path) -> None:
 def test_a_weekly_tick_sheet_fits_seven_tick_columns(workdir: Path) -> None:
     result = run("build", "--content", str(fixture("weekly-tick-sheet")), "-s", "weekly", "-o", "w.pdf")
     assert result.exit_code == 0, result.output
-    text = " ".join(page_texts(workdir / "w.pdf")[0].split())
+    text = first_page_words(workdir / "w.pdf")
     assert "Week How long Mon Tue Wed Thu Fri Sat Sun" in text
     assert "Week 3 20 minutes" in text

@@ -37,29 +37,43 @@ def test_bad_paper_is_a_usage_error(workdir: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("mistake", "message"),
+    ("mistake", "section", "message"),
     [
         (
             "invalid-yaml-syntax",
+            "sleep",
             "content/posture.yaml:7: invalid YAML: expected ',' or ']', but got ':'"
             " (while parsing a flow sequence that starts on line 6);"
             " put list items that contain , ? : [ or ] in quotes",
         ),
-        ("missing-title", "content/posture.yaml:1: title: is missing"),
+        ("missing-title", "sleep", "content/posture.yaml:1: title: is missing"),
         (
             "unknown-block-type",
+            "sleep",
             "content/posture.yaml:7: blocks[1].bulets: unknown key (did you mean 'bullets'?)",
         ),
         (
             "missing-step-image",
+            "sleep",
             "content/chin-tucks.yaml:8: blocks[0].steps[0].image: no such image 'chin-tuck-start.svg'"
             " (looked in {images}/, the bundled images)",
         ),
+        (
+            "broken-image",
+            "posture",
+            "{images}/desk.png: not a PNG or JPEG image; open it and save it again as PNG or JPEG",
+        ),
+        (
+            "paragraph-longer-than-a-page",
+            "walking",
+            "content/walking.yaml: a paragraph inside a box or a table cell is longer than a page;"
+            " split it into shorter paragraphs or bullets",
+        ),
     ],
 )
-def test_bad_section_file_names_file_line_and_key(workdir: Path, mistake: str, message: str) -> None:
+def test_bad_input_names_file_line_and_key(workdir: Path, mistake: str, section: str, message: str) -> None:
     content = fixture(mistake)
-    result = run("build", "--content", str(content), "--sections", "sleep")
+    result = run("build", "--content", str(content), "--sections", section)
     expected = message.replace("content/", f"{content}/").format(images=content.parent / "images")
     assert result.exit_code == 1
     assert result.output == f"Error: {expected}\n"
@@ -82,17 +96,6 @@ def test_every_problem_in_a_file_is_listed(workdir: Path) -> None:
         f"Error: {source}:6: blocks[0].callout.style: 'warning' is not one of tip, caution, stop",
         f"Error: {source}:5: blocks[0].callout: a callout needs text, bullets or both",
     ]
-
-
-def test_image_that_is_not_an_image(workdir: Path) -> None:
-    content = fixture("broken-image")
-    result = run("build", "--content", str(content), "--sections", "posture")
-    assert result.exit_code == 1
-    assert result.output == (
-        f"Error: {content.parent / 'images' / 'desk.png'}: not a PNG or JPEG image;"
-        " open it and save it again as PNG or JPEG\n"
-    )
-    assert not (workdir / "output").exists()
 
 
 def test_failed_build_leaves_existing_output_untouched(workdir: Path) -> None:
@@ -165,17 +168,6 @@ def test_text_with_an_unquoted_colon_explains_the_quotes(workdir: Path) -> None:
         "Error: content/posture.yaml:7: blocks[0].bullets[0]: must be text;"
         " if the text has a colon followed by a space, put it in quotes\n"
     )
-
-
-def test_a_paragraph_in_a_box_longer_than_a_page(workdir: Path) -> None:
-    content = fixture("paragraph-longer-than-a-page")
-    result = run("build", "--content", str(content), "--sections", "walking")
-    assert result.exit_code == 1
-    assert result.output == (
-        f"Error: {content / 'walking.yaml'}: a paragraph inside a box or a table cell is longer than a page;"
-        " split it into shorter paragraphs or bullets\n"
-    )
-    assert not (workdir / "output").exists()
 
 
 def test_a_key_given_twice(workdir: Path) -> None:
