@@ -6,52 +6,108 @@ selection -> lay out and render -> write atomically. Nothing is written unless e
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
 
-from builder.config import load_clinic
+from builder.config import CLINIC_FILE, Clinic, find_clinic, load_clinic
 from builder.content import Section
 from builder.handout import PAPER_SIZES, Handout, default_title
-from builder.images import load_picture, load_pictures
+from builder.images import Picture, load_picture, load_pictures
+from builder.layout.pages import logo_size
 from builder.layout.render import render_pdf
 from builder.library import Library, load_library
 from builder.output import write_pdf
 from builder.resources import DEMO_CLINIC
+from builder.validate import display_path
+
+log = logging.getLogger(__name__)
 
 DEFAULT_OUTPUT = Path("output") / "handout.pdf"
+SHARP_LOGO_DPI = 150
 
 
 @dataclass(frozen=True)
 class BuildResult:
     path: Path
     pages: int
+    paper: str
     sections: tuple[Section, ...]
+    clinic: Clinic
+    replaced: tuple[Section, ...]
+    """The clinic's own sections that stood in for bundled ones with the same id."""
+
+
+@dataclass(frozen=True)
+class ClinicSetup:
+    """A clinic as a build would use it: its settings, its whole library, and its opened logo."""
+
+    clinic: Clinic
+    library: Library
+    logo: Picture | None
+
+
+def open_clinic(clinic: Path | None = None, content_dir: Path | None = None) -> ClinicSetup:
+    """Load and check a clinic (a folder or its clinic.yaml; None for the demo), its sections and logo."""
+    settings = _load(clinic)
+    library = load_library(content_dir, settings.content_dir, settings.images_dir)
+    logo = load_picture(settings.logo, HexColor(settings.colors.marks)) if settings.logo else None
+    if logo is not None and logo.drawing is None:
+        _warn_if_soft(logo, settings.header)
+    return ClinicSetup(settings, library, logo)
 
 
 def build_handout(
     sections: Sequence[str],
     output: Path = DEFAULT_OUTPUT,
-    paper: str = "a4",
+    paper: str | None = None,
     title: str | None = None,
     content_dir: Path | None = None,
-    clinic_file: Path = DEMO_CLINIC / "clinic.yaml",
+    clinic: Path | None = None,
 ) -> BuildResult:
-    """Build one handout from the named sections, in the order given, and write it to ``output``."""
-    if paper not in PAPER_SIZES:
+    """Build one handout from the named sections, in the order given, and write it to ``output``.
+
+    ``paper`` defaults to the clinic's; ``clinic`` is a clinic folder or its clinic.yaml (None: the demo).
+    """
+    if paper is not None and paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {PAPER_SIZES}, not {paper!r}")
-    clinic = load_clinic(clinic_file)
-    chosen = load_library(content_dir).select(sections)
-    handout = Handout((title or "").strip() or default_title(chosen), chosen, clinic, paper)
-    accent = HexColor(clinic.colors.accent)
+    setup = open_clinic(clinic, content_dir)
+    settings = setup.clinic
+    chosen = setup.library.select(sections)
+    handout = Handout(
+        (title or "").strip() or default_title(chosen), chosen, settings, paper or settings.paper
+    )
+    accent = HexColor(settings.colors.marks)
     pictures = load_pictures((image.path for section in chosen for image in section.images), accent)
-    logo = load_picture(clinic.logo, accent) if clinic.logo else None
-    pdf, pages = render_pdf(handout, pictures, logo)
-    return BuildResult(write_pdf(output, pdf), pages, chosen)
+    pdf, pages = render_pdf(handout, pictures, setup.logo)
+    replaced = tuple(section for section in chosen if section.id in setup.library.replaced)
+    return BuildResult(write_pdf(output, pdf), pages, handout.paper, chosen, settings, replaced)
 
 
-def list_sections(content_dir: Path | None = None) -> Library:
-    """Every section a build can use, bundled and the clinic's own."""
-    return load_library(content_dir)
+def list_sections(content_dir: Path | None = None, clinic: Path | None = None) -> Library:
+    """Every section a build can use: bundled, the clinic's own, and those in ``content_dir``."""
+    settings = _load(clinic)
+    return load_library(content_dir, settings.content_dir, settings.images_dir)
+
+
+def _load(clinic: Path | None) -> Clinic:
+    return load_clinic(find_clinic(clinic) if clinic is not None else DEMO_CLINIC / CLINIC_FILE)
+
+
+def _warn_if_soft(logo: Picture, header: str) -> None:
+    """A raster logo under 150 dpi at the size the first page prints it looks soft on paper."""
+    width = logo_size(logo, header)[0]
+    dpi = logo.dpi(width)
+    if dpi < SHARP_LOGO_DPI:
+        needed = round(SHARP_LOGO_DPI * width / 72)
+        log.warning(
+            "%s: the logo is %d x %d pixels, which prints at only %d dpi; for a sharp print use a logo"
+            " at least %d pixels wide, or an SVG",
+            display_path(logo.path),
+            *logo.pixels,
+            dpi,
+            needed,
+        )

@@ -1,19 +1,29 @@
-"""The clinic whose name, logo, contact details and colours go on every page.
+"""The clinic: its name, logo, contact details, look and words, read from one ``clinic.yaml``.
 
-Until a clinic sets up its own, handouts carry the bundled demo clinic.
+A clinic folder holds ``clinic.yaml`` and, optionally, ``content/`` (its own sections) and ``images/``
+(its own pictures, which replace bundled ones of the same name). Every relative path in the file is
+resolved against that folder and may not leave it. Until a clinic sets up its own, handouts carry the
+bundled demo clinic.
 """
 
 from __future__ import annotations
 
-import re
+import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from builder.errors import ConfigError
+from builder.colour import LARGE_CONTRAST, TEXT_CONTRAST, WHITE, contrast, darkened, hex_of, parse_colour, rgb
+from builder.errors import ConfigError, UsageProblem
+from builder.fontfiles import FontFileError, open_font
+from builder.images import IMAGE_SUFFIXES
 from builder.resources import DEMO_CLINIC
-from builder.validate import Checker, display_path
-from builder.yamlfile import YamlFileError, read_yaml
+from builder.validate import Checker, display_path, inside
+from builder.yamlfile import KeyPath, YamlFileError, read_yaml
 
+log = logging.getLogger(__name__)
+
+CLINIC_FILE = "clinic.yaml"
 CLINIC_KEYS = (
     "name",
     "tagline",
@@ -22,17 +32,71 @@ CLINIC_KEYS = (
     "phone",
     "email",
     "website",
+    "qr_code",
+    "hours",
+    "after_hours",
     "colors",
+    "fonts",
+    "paper",
+    "header",
     "disclaimer",
+    "clinicians",
 )
+QR_KEYS = ("url", "label")
 COLOR_KEYS = ("primary", "accent")
-HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+FONT_KEYS = ("body", "heading", "size")
+FACE_KEYS = ("regular", "bold", "italic", "bold_italic")
+PAPERS = ("a4", "letter")
+HEADERS = ("band", "rule")
+
+BODY_SIZES = (12.0, 18.0)
+DEFAULT_BODY_SIZE = 13.0
+DEFAULT_QR_LABEL = "Scan to book your next visit"
+MAX_QR_URL = 300  # longer addresses make a QR code too dense to scan from paper
+MAX_CLINICIANS = 6
 
 
 @dataclass(frozen=True)
 class Colors:
+    """The brand colours as given (``#RRGGBB``), and the shades the page uses on white paper."""
+
     primary: str
     accent: str
+
+    @property
+    def heading(self) -> str:
+        """The primary colour, darkened if needed so headings in it read on white (4.5:1)."""
+        return hex_of(darkened(rgb(self.primary), TEXT_CONTRAST))
+
+    @property
+    def marks(self) -> str:
+        """The accent colour, darkened if needed so bullets and arrows in it show on white (3:1)."""
+        return hex_of(darkened(rgb(self.accent), LARGE_CONTRAST))
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """A clinic's own typeface: four TrueType files (a missing face borrows the nearest one)."""
+
+    regular: Path
+    bold: Path
+    italic: Path
+    bold_italic: Path
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """``None`` for a family means the bundled default, Atkinson Hyperlegible."""
+
+    body: FontFamily | None
+    heading: FontFamily | None
+    size: float
+
+
+@dataclass(frozen=True)
+class QrCode:
+    url: str
+    label: str
 
 
 @dataclass(frozen=True)
@@ -44,9 +108,36 @@ class Clinic:
     phone: str
     email: str
     website: str
+    qr_code: QrCode | None
+    hours: tuple[str, ...]
+    after_hours: str
     colors: Colors
+    fonts: Fonts
+    paper: str
+    header: str
     disclaimer: str
+    clinicians: tuple[str, ...]
     source: Path
+
+    @property
+    def folder(self) -> Path:
+        return self.source.parent
+
+    @property
+    def content_dir(self) -> Path | None:
+        """The clinic's own sections, if it has a ``content/`` folder."""
+        folder = self.folder / "content"
+        return folder if folder.is_dir() else None
+
+    @property
+    def images_dir(self) -> Path | None:
+        """The clinic's own pictures, if it has an ``images/`` folder."""
+        folder = self.folder / "images"
+        return folder if folder.is_dir() else None
+
+    @property
+    def is_demo(self) -> bool:
+        return self.source == DEMO_CLINIC / CLINIC_FILE
 
     @property
     def contacts(self) -> tuple[str, ...]:
@@ -54,35 +145,217 @@ class Clinic:
         return tuple(part for part in (self.address, self.phone, self.email, self.website) if part)
 
 
-def load_clinic(path: Path = DEMO_CLINIC / "clinic.yaml") -> Clinic:
-    """Load and check a clinic file; relative paths in it are resolved against its folder."""
+def find_clinic(given: Path | None) -> Path:
+    """The clinic file to use: the one given (a folder or its clinic.yaml), ./clinic.yaml, or the demo."""
+    if given is None:
+        here = Path(CLINIC_FILE)
+        return here if here.is_file() else DEMO_CLINIC / CLINIC_FILE
+    if given.is_dir():
+        path = given / CLINIC_FILE
+        if not path.is_file():
+            raise UsageProblem(
+                f"{display_path(given)}: no {CLINIC_FILE} in this folder;"
+                f" run 'handout init {display_path(given)}' to make one"
+            )
+        return path
+    if not given.is_file():
+        raise UsageProblem(f"{display_path(given)}: no such clinic folder or file")
+    return given
+
+
+def load_clinic(path: Path = DEMO_CLINIC / CLINIC_FILE) -> Clinic:
+    """Load and check a clinic file, reporting every problem at once; warn about colours made darker."""
     try:
         located = read_yaml(path)
     except YamlFileError as exc:
         raise ConfigError([exc.message(display_path(path))]) from None
-    check = Checker(path, located)
-    top = check.mapping(located.data, (), CLINIC_KEYS) or {}
-    colors = check.mapping(top.get("colors", {}), ("colors",), COLOR_KEYS) or {}
-    for key in COLOR_KEYS:
-        value = check.text(colors, ("colors",), key)
-        if value and not HEX_COLOR.match(value):
-            check.problem(("colors", key), f"'{value}' must be a colour like \"#125B6B\" (in quotes)")
-    logo_name = check.text(top, (), "logo", required=False)
-    logo = path.parent / logo_name if logo_name else None
-    if logo is not None and not logo.is_file():
-        check.problem(("logo",), f"no such file '{logo_name}' (looked in {display_path(path.parent)}/)")
-    clinic = Clinic(
-        name=check.text(top, (), "name"),
-        tagline=check.text(top, (), "tagline", required=False),
-        logo=logo,
-        address=check.text(top, (), "address", required=False),
-        phone=check.text(top, (), "phone", required=False),
-        email=check.text(top, (), "email", required=False),
-        website=check.text(top, (), "website", required=False),
-        colors=Colors(str(colors.get("primary", "")), str(colors.get("accent", ""))),
-        disclaimer=check.text(top, (), "disclaimer", required=False),
-        source=path,
-    )
-    if check.problems:
-        raise ConfigError(check.problems)
+    reader = _ClinicReader(Checker(path, located), path.parent)
+    clinic = reader.clinic(located.data)
+    if reader.check.problems:
+        raise ConfigError(reader.check.problems)
+    _warn_about_light_colours(clinic)
     return clinic
+
+
+class _ClinicReader:
+    def __init__(self, check: Checker, folder: Path) -> None:
+        self.check, self.folder = check, folder
+
+    def clinic(self, data: Any) -> Clinic:
+        check = self.check
+        top = check.mapping(data, (), CLINIC_KEYS) or {}
+        return Clinic(
+            name=check.text(top, (), "name"),
+            tagline=check.text(top, (), "tagline", required=False),
+            logo=self.file(top, (), "logo", IMAGE_SUFFIXES, "SVG, PNG or JPEG"),
+            address=check.text(top, (), "address", required=False),
+            phone=check.text(top, (), "phone", required=False),
+            email=check.text(top, (), "email", required=False),
+            website=check.text(top, (), "website", required=False),
+            qr_code=self.qr_code(top.get("qr_code")),
+            hours=self.lines(top.get("hours"), ("hours",)),
+            after_hours=check.text(top, (), "after_hours", required=False),
+            colors=self.colors(top.get("colors")),
+            fonts=self.fonts(top.get("fonts")),
+            paper=self.choice(top, "paper", PAPERS),
+            header=self.choice(top, "header", HEADERS),
+            disclaimer=check.text(top, (), "disclaimer", required=False),
+            clinicians=self.clinicians(top.get("clinicians")),
+            source=check.source,
+        )
+
+    def file(
+        self, mapping: dict[str, Any], path: KeyPath, key: str, suffixes: tuple[str, ...], kinds: str
+    ) -> Path | None:
+        """A file named relative to the clinic folder, which must exist inside it."""
+        name = self.check.text(mapping, path, key, required=False)
+        if not name:
+            return None
+        where = (*path, key)
+        found = inside(self.folder, name)
+        if found is None:
+            self.check.problem(
+                where, f"'{name}' must be a file inside the clinic folder ({display_path(self.folder)}/)"
+            )
+        elif not found.is_file():
+            self.check.problem(where, f"no such file '{name}' (looked in {display_path(self.folder)}/)")
+        elif found.suffix.lower() not in suffixes:
+            self.check.problem(where, f"'{name}' is not a {kinds} file")
+        else:
+            return found
+        return None
+
+    def qr_code(self, value: Any) -> QrCode | None:
+        if value is None:
+            return None
+        qr = self.check.mapping(value, ("qr_code",), QR_KEYS)
+        if qr is None:
+            return None
+        url = self.check.text(qr, ("qr_code",), "url")
+        if url and not url.startswith(("https://", "http://")):
+            self.check.problem(("qr_code", "url"), f"'{url}' must be a web address starting with https://")
+        elif len(url) > MAX_QR_URL:
+            self.check.problem(
+                ("qr_code", "url"),
+                f"is {len(url)} characters long; use a short link of at most {MAX_QR_URL} so it scans",
+            )
+        label = self.check.text(qr, ("qr_code",), "label", required=False) or DEFAULT_QR_LABEL
+        return QrCode(url, label)
+
+    def lines(self, value: Any, path: KeyPath) -> tuple[str, ...]:
+        """One line of text or a list of lines; optional."""
+        if value is None:
+            return ()
+        if isinstance(value, list):
+            return self.check.texts(value, path)
+        text = self.check.value_text(value, path)
+        return (text,) if text else ()
+
+    def colors(self, value: Any) -> Colors:
+        colors = self.check.mapping(value if value is not None else {}, ("colors",), COLOR_KEYS) or {}
+        found = []
+        for key in COLOR_KEYS:
+            text = self.check.text(colors, ("colors",), key)
+            parsed = parse_colour(text) if text else None
+            if text and parsed is None:
+                self.check.problem(
+                    ("colors", key),
+                    f"'{text}' is not a colour; write it like \"#125B6B\" (in quotes)"
+                    " or as a CSS colour name such as teal",
+                )
+            found.append(parsed or "#000000")
+        return Colors(*found)
+
+    def fonts(self, value: Any) -> Fonts:
+        if value is None:
+            return Fonts(None, None, DEFAULT_BODY_SIZE)
+        fonts = self.check.mapping(value, ("fonts",), FONT_KEYS) or {}
+        return Fonts(
+            body=self.family(fonts.get("body"), ("fonts", "body")),
+            heading=self.family(fonts.get("heading"), ("fonts", "heading")),
+            size=self.size(fonts),
+        )
+
+    def family(self, value: Any, path: KeyPath) -> FontFamily | None:
+        """``default`` (or nothing) for the bundled font, else a mapping of faces to .ttf files."""
+        if value is None or str(value).lower() == "default":
+            return None
+        if not isinstance(value, dict):
+            self.check.problem(
+                path, "must be 'default' or the font files: regular, bold, italic, bold_italic"
+            )
+            return None
+        faces = self.check.mapping(value, path, FACE_KEYS) or {}
+        if "regular" not in faces:
+            self.check.problem((*path, "regular"), "is missing; name the font's regular .ttf file")
+        found: dict[str, Path] = {}
+        for face in FACE_KEYS:
+            font = self.file(faces, path, face, (".ttf", ".otf"), "TrueType (.ttf) or OpenType (.otf) font")
+            if font is None:
+                continue
+            try:
+                open_font(font)
+            except FontFileError as exc:
+                self.check.problem((*path, face), f"'{faces[face]}' {exc}")
+                continue
+            found[face] = font
+        if "regular" not in found:
+            return None
+        regular = found["regular"]
+        bold = found.get("bold", regular)
+        italic = found.get("italic", regular)
+        return FontFamily(
+            regular, bold, italic, found.get("bold_italic", bold if "bold" in found else italic)
+        )
+
+    def size(self, fonts: dict[str, Any]) -> float:
+        text = self.check.text(fonts, ("fonts",), "size", required=False)
+        if not text:
+            return DEFAULT_BODY_SIZE
+        low, high = BODY_SIZES
+        try:
+            size = float(text.removesuffix("pt").strip())
+        except ValueError:
+            size = 0.0
+        if not low <= size <= high:
+            self.check.problem(
+                ("fonts", "size"), f"'{text}' must be a text size from {low:g} to {high:g} (points)"
+            )
+            return DEFAULT_BODY_SIZE
+        return size
+
+    def choice(self, top: dict[str, Any], key: str, choices: tuple[str, ...]) -> str:
+        if top.get(key) is None:
+            return choices[0]
+        return self.check.choice(top, (), key, choices).lower() or choices[0]
+
+    def clinicians(self, value: Any) -> tuple[str, ...]:
+        names = self.lines(value, ("clinicians",))
+        if len(names) > MAX_CLINICIANS:
+            self.check.problem(
+                ("clinicians",),
+                f"lists {len(names)} names; at most {MAX_CLINICIANS} fit on the patient line",
+            )
+        return names
+
+
+def _warn_about_light_colours(clinic: Clinic) -> None:
+    colors, where = clinic.colors, display_path(clinic.source)
+    if colors.heading != colors.primary and contrast(rgb(colors.primary), WHITE) < LARGE_CONTRAST:
+        log.warning(
+            "%s: colors.primary %s is too light for headings on white paper (%.1f:1, needs 3:1);"
+            " headings use the darker %s instead",
+            where,
+            colors.primary,
+            contrast(rgb(colors.primary), WHITE),
+            colors.heading,
+        )
+    if colors.marks != colors.accent:
+        log.warning(
+            "%s: colors.accent %s is too light to show on white paper (%.1f:1, needs 3:1);"
+            " bullets and arrows use the darker %s instead",
+            where,
+            colors.accent,
+            contrast(rgb(colors.accent), WHITE),
+            colors.marks,
+        )

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
+from builder.images import IMAGE_SUFFIXES
 from builder.resources import is_bundled
-from builder.validate import Checker, display_path
+from builder.validate import Checker, display_path, inside, is_relative_name
 from builder.yamlfile import KeyPath, YamlFileError, read_yaml
 
 KINDS = ("tips", "exercise", "schedule", "info", "safety")
@@ -262,14 +263,20 @@ class _SectionReader:
             if alt:
                 self.check.problem((*path, "alt"), "alt text without an image")
             return None
-        relative = PurePosixPath(name)
-        if relative.is_absolute() or ".." in relative.parts or "\\" in name:
+        if not is_relative_name(name):
             self.check.problem((*path, "image"), f"'{name}' must be a file name inside the images folder")
             return None
         for folder in self.image_dirs:
-            candidate = folder / relative
-            if candidate.is_file():
-                return Image(candidate, alt)
+            found = _find_image(folder, name)
+            if found is not None:
+                return Image(found, alt)
+            if (folder / name).exists():
+                self.check.problem(
+                    (*path, "image"),
+                    f"'{name}' links to a file outside {_shown(folder)};"
+                    " copy the picture itself into the folder",
+                )
+                return None
         looked = ", ".join(_shown(folder) for folder in self.image_dirs)
         self.check.problem((*path, "image"), f"no such image '{name}' (looked in {looked})")
         return None
@@ -279,6 +286,25 @@ class _SectionReader:
             self.check.problem(path, "must be a list with at least one item")
             return []
         return body
+
+
+def _find_image(folder: Path, name: str) -> Path | None:
+    """``name`` in ``folder``, or a picture with the same stem and another picture suffix.
+
+    That is how a clinic swaps an illustration for its own photo: ``dislocates-start.jpg`` in its
+    images folder replaces the bundled ``dislocates-start.svg``. Links that lead out of the folder
+    are not followed.
+    """
+    exact = inside(folder, name)
+    if exact is None:
+        return None
+    if exact.is_file():
+        return exact
+    for suffix in IMAGE_SUFFIXES:
+        other = inside(folder, str(PurePosixPath(name).with_suffix(suffix)))
+        if other is not None and other.is_file():
+            return other
+    return None
 
 
 def _shown(folder: Path) -> str:

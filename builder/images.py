@@ -1,22 +1,28 @@
 """Open every picture a handout uses, before layout, so a broken file is reported by name.
 
-SVG stays vector (svglib turns it into a ReportLab drawing); PNG and JPEG go through Pillow, which
-checks the file really is an image.
+SVG stays vector (svglib turns it into a ReportLab drawing). PNG and JPEG go through Pillow and come
+out ready to print whatever a phone or a scanner made: turned upright by their EXIF orientation, CMYK
+and embedded colour profiles converted to sRGB, 16-bit and palette images brought to 8-bit, and huge
+photos reduced so that none is stored at more than 300 dpi at the size it prints.
 """
 
 from __future__ import annotations
 
+import io
 import logging
+import math
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
 from PIL import Image as PILImage
-from PIL import UnidentifiedImageError
+from PIL import ImageCms, ImageOps, UnidentifiedImageError
 from reportlab.graphics.shapes import Drawing, Group
 from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.utils import ImageReader
 from svglib.svglib import svg2rlg
 
 from builder.errors import ImageError
@@ -26,16 +32,32 @@ ILLUSTRATION_ACCENT = HexColor("#C2571A")
 """Parts of an SVG drawn in this colour take the clinic's accent colour (see docs/content-format.md)."""
 
 RASTER_SUFFIXES = (".png", ".jpg", ".jpeg")
+IMAGE_SUFFIXES = (".svg", *RASTER_SUFFIXES)
+PRINT_DPI = 300  # what a laser printer resolves; more only makes the file bigger
+LOWEST_DPI = 96  # a photo is never enlarged beyond this, where it would print visibly soft
+KEPT_PIXELS = 3600  # longest side kept in memory: 300 dpi across the widest picture a page holds
+JPEG_QUALITY = 88
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Picture:
-    """A checked picture and its natural size in points; ``drawing`` is set for vector art."""
+    """A checked picture and the largest size, in points, it may print at.
+
+    ``drawing`` is set for vector art (which prints sharp at any size); ``photo`` for a raster image,
+    upright and in sRGB, whose ``pixels`` are its size as the file has it.
+    """
 
     path: Path
     width: float
     height: float
     drawing: Drawing | None = None
+    photo: PILImage.Image | None = None
+    pixels: tuple[int, int] = (0, 0)
+    lossy: bool = False
+
+    def dpi(self, printed_width: float) -> float:
+        """The resolution a raster prints at when ``printed_width`` points wide."""
+        return self.pixels[0] / (printed_width / 72)
 
 
 def load_pictures(paths: Iterable[Path], accent: Color) -> dict[Path, Picture]:
@@ -68,24 +90,82 @@ def _load_svg(path: Path, accent: Color) -> Picture:
 
 
 def _load_raster(path: Path) -> Picture:
+    shown = display_path(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", PILImage.DecompressionBombWarning)
             with PILImage.open(path) as image:
                 image.verify()
             with PILImage.open(path) as image:
+                lossy, full_size = image.format == "JPEG", image.size
+                image.draft("RGB", (KEPT_PIXELS, KEPT_PIXELS))  # JPEG decodes straight at a smaller scale
                 image.load()
-                width, height = image.size
-                dpi = image.info.get("dpi", (72, 72))[0] or 72
+                photo = _upright_srgb(image)
+                pixels = _oriented_size(image, full_size)
     except UnidentifiedImageError:
         raise ImageError(
-            f"{display_path(path)}: not a PNG or JPEG image; open it and save it again as PNG or JPEG"
+            f"{shown}: not a PNG or JPEG image; open it and save it again as PNG or JPEG"
         ) from None
     except (PILImage.DecompressionBombWarning, PILImage.DecompressionBombError):
-        raise ImageError(f"{display_path(path)}: the image is far too large; make it smaller") from None
-    except (OSError, SyntaxError) as exc:
-        raise ImageError(f"{display_path(path)}: the image is damaged ({exc})") from None
-    return Picture(path, width * 72 / float(dpi), height * 72 / float(dpi))
+        raise ImageError(
+            f"{shown}: the image is too large to open safely (over {PILImage.MAX_IMAGE_PIXELS:,} pixels);"
+            " save a smaller copy"
+        ) from None
+    except (OSError, SyntaxError, ValueError):
+        raise ImageError(f"{shown}: the image is damaged or incomplete; save or export it again") from None
+    photo.thumbnail((KEPT_PIXELS, KEPT_PIXELS), PILImage.Resampling.LANCZOS)
+    scale = 72 / LOWEST_DPI
+    return Picture(path, pixels[0] * scale, pixels[1] * scale, photo=photo, pixels=pixels, lossy=lossy)
+
+
+def _oriented_size(image: PILImage.Image, full_size: tuple[int, int]) -> tuple[int, int]:
+    """The file's pixel size as the picture stands once its EXIF orientation is applied."""
+    width, height = full_size
+    turned = image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+    return (height, width) if turned else (width, height)
+
+
+def _upright_srgb(image: PILImage.Image) -> PILImage.Image:
+    """An 8-bit RGB, L or RGBA copy, turned upright, with any colour profile applied."""
+    upright = ImageOps.exif_transpose(image) or image
+    if upright.mode in ("I;16", "I;16B", "I;16L", "I"):
+        upright = upright.convert("I").point(lambda value: value * (1 / 256)).convert("L")
+    elif upright.mode in ("P", "PA", "LA", "1", "F"):
+        has_alpha = upright.mode in ("PA", "LA") or "transparency" in upright.info
+        upright = upright.convert("RGBA" if has_alpha else "RGB")
+    profile = upright.info.get("icc_profile")
+    if profile and upright.mode in ("RGB", "CMYK"):
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+            upright = ImageCms.profileToProfile(
+                upright, source, ImageCms.createProfile("sRGB"), outputMode="RGB"
+            )
+        except (ImageCms.PyCMSError, OSError):
+            pass  # a broken profile: the plain conversion below is still a faithful picture
+    if upright.mode not in ("RGB", "L", "RGBA"):
+        upright = upright.convert("RGB")
+    if upright.mode == "RGBA" and upright.getextrema()[3][0] == 255:
+        upright = upright.convert("RGB")  # an alpha channel that hides nothing only makes the file bigger
+    return upright
+
+
+@cache
+def print_image(picture: Picture, width: float, height: float) -> ImageReader:
+    """The photo at no more than 300 dpi for a ``width`` x ``height`` point box, ready for the PDF.
+
+    JPEG sources stay JPEG (the PDF stores them as they are); PNGs stay lossless, so logos and diagrams
+    keep their crisp edges.
+    """
+    assert picture.photo is not None
+    photo = picture.photo
+    target = (math.ceil(width / 72 * PRINT_DPI), math.ceil(height / 72 * PRINT_DPI))
+    if photo.width > target[0] or photo.height > target[1]:
+        photo = photo.resize(target, PILImage.Resampling.LANCZOS)
+    if not picture.lossy:
+        return ImageReader(photo)
+    buffer = io.BytesIO()
+    photo.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    return ImageReader(io.BytesIO(buffer.getvalue()))
 
 
 def _recolour(group: Group, old: Color, new: Color) -> None:

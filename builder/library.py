@@ -13,13 +13,15 @@ from pathlib import Path
 
 from builder.content import Section, load_section
 from builder.errors import ContentError, UnknownSectionError, UsageProblem
-from builder.resources import BUNDLED_CONTENT, BUNDLED_IMAGES
+from builder.resources import BUNDLED_CONTENT, BUNDLED_IMAGES, is_bundled
 from builder.validate import did_you_mean, display_path
 
 
 @dataclass(frozen=True)
 class Library:
     sections: dict[str, Section]
+    replaced: frozenset[str] = frozenset()
+    """Ids of bundled sections that a clinic's own section of the same id stands in for."""
 
     def select(self, ids: Sequence[str]) -> tuple[Section, ...]:
         """The sections named in ``ids``, in that order; an unknown id is a usage error."""
@@ -34,29 +36,55 @@ class Library:
         return tuple(self.sections[section_id] for section_id in dict.fromkeys(ids))
 
 
-def load_library(content_dir: Path | None = None) -> Library:
-    """Load the bundled sections and those in ``content_dir``; raise ContentError listing every problem."""
-    folders: list[tuple[Path, tuple[Path, ...]]] = [(BUNDLED_CONTENT, (BUNDLED_IMAGES,))]
+def load_library(
+    content_dir: Path | None = None, clinic_content: Path | None = None, clinic_images: Path | None = None
+) -> Library:
+    """Load the bundled sections, then the clinic's, then those in ``content_dir``; later ones win.
+
+    Pictures are looked for in the clinic's images folder first, so a clinic's file replaces a bundled
+    illustration of the same name in every section. Raises ContentError listing every problem.
+    """
+    own = (clinic_images,) if clinic_images else ()
+    folders: list[tuple[Path, tuple[Path, ...]]] = [(BUNDLED_CONTENT, (*own, BUNDLED_IMAGES))]
+    if clinic_content is not None:
+        folders.append((clinic_content, (*own, BUNDLED_IMAGES)))
     if content_dir is not None:
-        if not content_dir.is_dir():
-            raise ContentError([f"{display_path(content_dir)}: no such content folder"])
-        if not _section_files(content_dir):
-            nested = content_dir / "content"
-            hint = f"; did you mean {display_path(nested)}?" if nested.is_dir() else ""
-            raise UsageProblem(f"{display_path(content_dir)}: no section files (*.yaml) in this folder{hint}")
-        own_images = content_dir.parent / "images"
-        folders.append((content_dir, (own_images, BUNDLED_IMAGES)))
+        _check_content_folder(content_dir)
+        beside = content_dir.parent / "images"
+        folders.append((content_dir, tuple(dict.fromkeys((beside, *own, BUNDLED_IMAGES)))))
     sections: dict[str, Section] = {}
+    replaced: set[str] = set()
     problems: list[str] = []
     for folder, image_dirs in folders:
+        here: dict[str, Path] = {}
         for path in _section_files(folder):
             section, found = load_section(path, image_dirs)
             problems.extend(found)
-            if section is not None:
-                sections[section.id] = section
+            if section is None:
+                continue
+            if section.id in here:
+                problems.append(
+                    f"{display_path(path)}: id '{section.id}' is already used by"
+                    f" {display_path(here[section.id])};"
+                    " give each section its own id"
+                )
+                continue
+            here[section.id] = path
+            if section.id in sections and is_bundled(sections[section.id].source):
+                replaced.add(section.id)
+            sections[section.id] = section
     if problems:
         raise ContentError(problems)
-    return Library(sections)
+    return Library(sections, frozenset(replaced))
+
+
+def _check_content_folder(content_dir: Path) -> None:
+    if not content_dir.is_dir():
+        raise ContentError([f"{display_path(content_dir)}: no such content folder"])
+    if not _section_files(content_dir):
+        nested = content_dir / "content"
+        hint = f"; did you mean {display_path(nested)}?" if nested.is_dir() else ""
+        raise UsageProblem(f"{display_path(content_dir)}: no section files (*.yaml) in this folder{hint}")
 
 
 def _section_files(folder: Path) -> list[Path]:

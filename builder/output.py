@@ -1,5 +1,5 @@
 """The one module that writes files: atomically, so a failed build never leaves half a PDF behind
-and never destroys the file that was there before.
+and never destroys the file that was there before; a new clinic folder never replaces a clinic file.
 """
 
 from __future__ import annotations
@@ -43,6 +43,34 @@ def write_pdf(path: Path, data: bytes) -> Path:
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise OutputError(f"{shown}: cannot write the PDF ({exc.strerror}); choose another file") from None
+    return path
+
+
+def create_clinic_folder(folder: Path, clinic_yaml: str) -> Path:
+    """Make ``folder`` with clinic.yaml, content/ and images/; never touch a file already there."""
+    shown = display_path(folder)
+    path = folder / "clinic.yaml"
+    if path.exists():
+        raise OutputError(f"{display_path(path)}: already exists; edit it, or choose a new folder name")
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{shown}: is a file, not a folder; choose a new folder name")
+    try:
+        for sub in ("content", "images"):
+            (folder / sub).mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".clinic.yaml.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(clinic_yaml)
+            os.chmod(temporary, _new_file_mode())
+            os.link(temporary, path)  # unlike a rename, a link fails rather than replace a file
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+    except FileExistsError:
+        raise OutputError(
+            f"{display_path(path)}: already exists; edit it, or choose a new folder name"
+        ) from None
+    except OSError as exc:
+        raise OutputError(f"{shown}: cannot create the clinic folder ({exc.strerror})") from None
     return path
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from builder.yamlfile import KeyPath, Located
@@ -96,3 +96,21 @@ class Checker:
             return ()
         items = (self.value_text(item, (*path, index)) for index, item in enumerate(value))
         return tuple(item for item in items if item)
+
+
+def is_relative_name(name: str) -> bool:
+    """True for a path like ``photos/side.jpg``: not absolute, no ``..``, no drive or backslash."""
+    relative = PurePosixPath(name)
+    return not (relative.is_absolute() or ".." in relative.parts or "\\" in name or ":" in name)
+
+
+def inside(folder: Path, name: str) -> Path | None:
+    """``folder/name`` when it stays inside ``folder`` once links are followed, else None.
+
+    Content and clinic files may only point at files in their own folder, so a shared section cannot
+    pull in (and print) a file from elsewhere on the machine.
+    """
+    if not is_relative_name(name):
+        return None
+    candidate = folder / name
+    return candidate if candidate.resolve().is_relative_to(folder.resolve()) else None

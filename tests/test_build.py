@@ -26,7 +26,7 @@ def test_default_output_goes_to_output_folder_and_reports_pages(workdir: Path) -
     result = run("build", "--sections", "sleep,dislocates")
     pages = len(PdfReader(workdir / "output" / "handout.pdf").pages)
     assert result.exit_code == 0
-    assert result.output == f"Wrote output/handout.pdf ({pages} pages, A4)\n"
+    assert result.stdout == f"Wrote output/handout.pdf ({pages} pages, A4)\n"
 
 
 def test_sections_print_in_the_order_given(four_sections: Path) -> None:

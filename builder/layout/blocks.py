@@ -54,13 +54,24 @@ INTRODUCED = (Steps, Figures, TableBlock)  # a paragraph just before one of thes
 
 
 class BlockLayout:
-    """Lays out the blocks of one handout for a given text width."""
+    """Lays out the blocks of one handout for a given text width.
 
-    def __init__(self, theme: Theme, pictures: dict[Path, Picture], width: float, page_height: float) -> None:
+    ``after_hours`` is the clinic's out-of-hours line, which ends every stop box (the red flags).
+    """
+
+    def __init__(
+        self,
+        theme: Theme,
+        pictures: dict[Path, Picture],
+        width: float,
+        page_height: float,
+        after_hours: str = "",
+    ) -> None:
         self.theme = theme
         self.pictures = pictures
         self.width = width
         self.page_height = page_height
+        self.after_hours = after_hours
 
     def section(self, section: Section, first: bool, heading: bool = True) -> list[Flowable]:
         """A section: its title and key message, held to the first block so a title never ends a page."""
@@ -89,10 +100,10 @@ class BlockLayout:
         picture_width = 55 * mm
         text_width = self.width - picture_width - GAP
         cell = self._figure_cell(figures.figures[0], picture_width, STEP_PICTURE_HEIGHT)
-        row = self._grid(
+        row = self.grid(
             [[self.block(text), cell]],
             [text_width, picture_width],
-            [*_plain(gap=GAP), ("VALIGN", (1, 0), (1, 0), "MIDDLE")],
+            [*plain(gap=GAP), ("VALIGN", (1, 0), (1, 0), "MIDDLE")],
         )
         row.spaceAfter = 4 * mm
         return row
@@ -116,7 +127,9 @@ class BlockLayout:
 
     def _key_message(self, text: str) -> Flowable:
         theme = self.theme
-        box = self._boxed([[Paragraph(inline(text), theme.lead)]], tint(theme.primary, 0.10), theme.primary)
+        box = self.boxed(
+            [[Paragraph(inline(text), theme.lead)]], tint(theme.primary, 0.10), theme.primary_text
+        )
         box.keepWithNext = True
         box.spaceAfter = 4 * mm
         return box
@@ -154,10 +167,10 @@ class BlockLayout:
     def _numbered(self, number: int, text: str, width: float) -> Flowable:
         theme = self.theme
         badge = NumberBadge(number, theme.primary, theme.on_primary, theme.fonts.bold)
-        row = self._grid(
+        row = self.grid(
             [[badge, Paragraph(inline(text), theme.step)]],
             [badge.width + 3 * mm, width - badge.width - 3 * mm],
-            _plain(),
+            plain(),
         )
         row.spaceAfter = 3 * mm
         return row
@@ -176,10 +189,10 @@ class BlockLayout:
         column = (self.width - GAP * (columns - 1)) / columns
         rows = [cells[start : start + columns] for start in range(0, len(cells), columns)]
         rows[-1] += [[]] * (columns - len(rows[-1]))
-        grid = self._grid(
+        grid = self.grid(
             rows,
             [column] * columns,
-            [*_plain(align=align, gap=GAP), ("BOTTOMPADDING", (0, 0), (-1, -2), ROW_GAP)],
+            [*plain(align=align, gap=GAP), ("BOTTOMPADDING", (0, 0), (-1, -2), ROW_GAP)],
         )
         grid.spaceAfter = space_after
         return [grid]
@@ -191,7 +204,7 @@ class BlockLayout:
         image = picture_flowable(picture, width, height, theme.fonts.regular)
         caption = inline(figure.caption)
         if figure.verdict:
-            color = theme.primary if figure.verdict == "do" else STOP_RED
+            color = theme.primary_text if figure.verdict == "do" else STOP_RED
             image = Marked(image, figure.verdict, color)
             word = "Yes" if figure.verdict == "do" else "Avoid"
             caption = f'<font color="#{color.hexval()[2:]}"><b>{word}:</b></font> {caption}'
@@ -200,22 +213,24 @@ class BlockLayout:
     def callout(self, block: Callout) -> list[Flowable]:
         """A boxed message; its icon and title say what kind it is even on a grey printout."""
         theme = self.theme
-        color = {"tip": theme.primary, "caution": theme.accent, "stop": STOP_RED}[block.style]
+        color = {"tip": theme.primary_text, "caution": theme.accent, "stop": STOP_RED}[block.style]
         icon = Icon(block.style, color, theme.fonts.bold, 8 * mm)
         title_style = theme.callout_title.clone("callout_title_" + block.style, textColor=color)
         inner_width = self.width - 12 * mm
-        heading = self._grid(
+        heading = self.grid(
             [[icon, Paragraph(inline(block.title), title_style)]],
             [icon.width + 3 * mm, inner_width - icon.width - 3 * mm],
-            _plain(valign="MIDDLE"),
+            plain(valign="MIDDLE"),
         )
         # One row per paragraph, so a callout longer than a page breaks between bullets, title repeated.
         rows: list[list[Flowable]] = [[heading]]
         if block.text:
             rows.append([Paragraph(inline(block.text), theme.body)])
         rows += [[bullet] for bullet in self._bullet_list(block.bullets)]
+        if block.style == "stop" and self.after_hours:
+            rows.append([Paragraph(f"<b>After hours:</b> {inline(self.after_hours)}", theme.body)])
         border = 2.2 if block.style == "stop" else 0
-        box = self._boxed(rows, tint(color, 0.09), color, full_border=border)
+        box = self.boxed(rows, tint(color, 0.09), color, full_border=border)
         box.spaceBefore, box.spaceAfter = 2 * mm, 5 * mm
         return [box]
 
@@ -231,7 +246,7 @@ class BlockLayout:
             cells += [TickBox(INK) for _ in block.tick_columns]
             rows.append(cells)
         first_tick = len(block.columns)
-        table = self._grid(
+        table = self.grid(
             rows,
             widths,
             [
@@ -258,7 +273,7 @@ class BlockLayout:
         longest = max(stringWidth(word, style.fontName, style.fontSize) for word in label.split())
         return max(longest + 12, 13 * mm)  # 12 pt: the cell's left and right padding
 
-    def _boxed(self, rows: list[list[Flowable]], fill: Color, rule: Color, full_border: float = 0) -> Table:
+    def boxed(self, rows: list[list[Flowable]], fill: Color, rule: Color, full_border: float = 0) -> Table:
         """A tinted box with a bar down its left side; each row is a paragraph, the first one repeats."""
         commands: list[tuple] = [
             ("BACKGROUND", (0, 0), (-1, -1), fill),
@@ -273,9 +288,9 @@ class BlockLayout:
         ]
         if full_border:
             commands.append(("BOX", (0, 0), (-1, -1), full_border, rule))
-        return self._grid(rows, [self.width], commands, repeatRows=1 if len(rows) > 1 else 0)
+        return self.grid(rows, [self.width], commands, repeatRows=1 if len(rows) > 1 else 0)
 
-    def _grid(self, rows: list[list], widths: list[float], commands: list[tuple], **options: int) -> Table:
+    def grid(self, rows: list[list], widths: list[float], commands: list[tuple], **options: int) -> Table:
         """A table in the body font (ReportLab's default would add an unembedded Helvetica) that moves to
         the next page whole, and only breaks between rows when it is taller than a page."""
         table = KeptTable(rows, page_height=self.page_height, colWidths=widths, hAlign="LEFT", **options)
@@ -299,7 +314,7 @@ def _units(blocks: Sequence[Block]) -> list[Block | tuple[Bullets | TextBlock, F
     return units
 
 
-def _plain(align: str = "LEFT", valign: str = "TOP", gap: float = 0) -> list[tuple]:
+def plain(align: str = "LEFT", valign: str = "TOP", gap: float = 0) -> list[tuple]:
     """A layout-only table: no lines, no padding except the gap between columns."""
     return [
         ("ALIGN", (0, 0), (-1, -1), align),

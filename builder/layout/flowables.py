@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color, white
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
-from builder.images import Picture
+from builder.images import Picture, print_image
 
 
 class PageCountingCanvas(Canvas):
@@ -35,7 +38,8 @@ class ScaledPicture(Flowable):
             return
         drawing = self.picture.drawing
         if drawing is None:
-            self.canv.drawImage(str(self.picture.path), 0, 0, self.width, self.height, mask="auto")
+            image = print_image(self.picture, self.width, self.height)
+            self.canv.drawImage(image, 0, 0, self.width, self.height, mask="auto")
             return
         drawing.initialFontName = self.font  # else the renderer names an unembedded Helvetica
         self.canv.saveState()
@@ -44,10 +48,16 @@ class ScaledPicture(Flowable):
         self.canv.restoreState()
 
 
-def picture_flowable(picture: Picture, max_width: float, max_height: float, font: str) -> Flowable:
-    """The picture as large as fits the box, its aspect ratio kept."""
+def fitted_size(picture: Picture, max_width: float, max_height: float) -> tuple[float, float]:
+    """As large as fits the box, aspect ratio kept; a photo is never blown up past its natural size."""
     scale = min(max_width / picture.width, max_height / picture.height)
-    return ScaledPicture(picture, picture.width * scale, picture.height * scale, font)
+    if picture.drawing is None:
+        scale = min(scale, 1.0)
+    return picture.width * scale, picture.height * scale
+
+
+def picture_flowable(picture: Picture, max_width: float, max_height: float, font: str) -> Flowable:
+    return ScaledPicture(picture, *fitted_size(picture, max_width, max_height), font)
 
 
 class Marked(Flowable):
@@ -202,6 +212,93 @@ class FillInLine(Flowable):
             start = x + canv.stringWidth(label, self.font, self.size) + 2 * mm
             canv.line(start, 0, end, 0)
             x = end + gap
+
+
+class ChoiceLine(Flowable):
+    """A label and options with a box each to tick by hand ("Your therapist: [] Sam Lee [] Ana Ruiz [] ____"),
+    wrapping onto a second line when the names do not fit on one."""
+
+    BOX = 4.2 * mm
+    GAP = 5 * mm
+    BLANK = 24 * mm  # the line to write a name that is not listed
+
+    def __init__(self, label: str, options: tuple[str, ...], font: str, size: float, color: Color) -> None:
+        super().__init__()
+        self.label, self.options, self.font, self.size, self.color = label, options, font, size, color
+        self.lines: list[list[tuple[float, str]]] = []
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Place each option (a name, or a blank line for one not listed) left to right, wrapping."""
+        self.width = available_width
+        start = stringWidth(self.label, self.font, self.size) + 3 * mm
+        x, line = start, []
+        self.lines = [line]
+        for option in (*self.options, ""):
+            item = self.BOX + 2 * mm + (stringWidth(option, self.font, self.size) if option else self.BLANK)
+            if line and x + item > available_width:
+                x, line = start, []
+                self.lines.append(line)
+            line.append((x, option))
+            x += item + self.GAP
+        self.height = len(self.lines) * self.size * 2.2
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv, step = self.canv, self.size * 2.2
+        canv.setFont(self.font, self.size)
+        canv.setFillColor(self.color)
+        canv.setStrokeColor(self.color)
+        canv.drawString(0, self.height - step + 2, self.label)
+        for row, line in enumerate(self.lines):
+            y = self.height - (row + 1) * step + 2
+            for x, option in line:
+                canv.setLineWidth(1.1)
+                canv.rect(x, y - 1, self.BOX, self.BOX, stroke=1, fill=0)
+                text_x = x + self.BOX + 2 * mm
+                if option:
+                    canv.drawString(text_x, y, option)
+                else:
+                    canv.setLineWidth(0.8)
+                    canv.line(text_x, y - 2, text_x + self.BLANK, y - 2)
+
+
+class QrCode(Flowable):
+    """A QR code drawn as vector squares by ReportLab's own widget, on white with its quiet zone."""
+
+    def __init__(self, url: str, size: float) -> None:
+        super().__init__()
+        self.url, self.width, self.height = url, size, size
+
+    def draw(self) -> None:
+        widget = QrCodeWidget(self.url, barLevel="M", barWidth=self.width, barHeight=self.height)
+        drawing = Drawing(self.width, self.height)
+        drawing.add(widget)
+        self.canv.saveState()
+        self.canv.setFillColor(white)
+        self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        renderPDF.draw(drawing, self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+class IfRoom(Flowable):
+    """Shows ``inner`` only where it fits on the page it reaches; else takes no space and draws nothing.
+
+    For extras such as the closing contact panel, which must never start a page of its own.
+    """
+
+    def __init__(self, inner: Flowable) -> None:
+        super().__init__()
+        self.inner, self.shown = inner, False
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width, height = self.inner.wrap(available_width, available_height)
+        needed = height + self.inner.getSpaceBefore()
+        self.shown = needed <= available_height
+        return (width, needed) if self.shown else (0, 0)
+
+    def draw(self) -> None:
+        if self.shown:
+            self.inner.drawOn(self.canv, 0, 0)
 
 
 class KeptTable(Table):

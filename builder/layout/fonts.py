@@ -1,6 +1,7 @@
-"""The body font: Atkinson Hyperlegible, drawn for readers with low vision, from its PyPI font package.
+"""Fonts for the page: the bundled Atkinson Hyperlegible, or a clinic's own TrueType family.
 
-If the font package is missing or broken the handout still builds, in Helvetica, and says so once.
+Atkinson Hyperlegible, drawn for readers with low vision, comes from its PyPI font package. If that
+package is missing or broken the handout still builds, in Helvetica, and says so once.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from functools import cache
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from builder.config import FontFamily
+from builder.fontfiles import open_font
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +39,23 @@ class FontSet:
 FALLBACK = FontSet("Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique")
 
 
+def font_set(family: FontFamily | None) -> FontSet:
+    """The bundled font for None, else the clinic's four faces."""
+    return body_fonts() if family is None else _clinic_fonts(family)
+
+
+@cache
+def _clinic_fonts(family: FontFamily) -> FontSet:
+    """Register a clinic's faces with ReportLab, once per process."""
+    faces = [open_font(path) for path in (family.regular, family.bold, family.italic, family.bold_italic)]
+    for face in faces:
+        if face.fontName not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(face)
+    fonts = FontSet(*(face.fontName for face in faces))
+    _map_family(fonts)
+    return fonts
+
+
 @cache
 def body_fonts() -> FontSet:
     """Register the body family with ReportLab (once per process) so <b> and <i> pick the right face."""
@@ -45,11 +66,16 @@ def body_fonts() -> FontSet:
         log.warning("the font %s is not available (%s); using Helvetica instead", FAMILY, exc)
         return FALLBACK
     fonts = FontSet(*_FACES)
+    _map_family(fonts)
+    return fonts
+
+
+def _map_family(fonts: FontSet) -> None:
+    """Tell ReportLab which face <b> and <i> switch to, so markup picks the family's own bold and italic."""
     addMapping(fonts.regular, 0, 0, fonts.regular)
     addMapping(fonts.regular, 1, 0, fonts.bold)
     addMapping(fonts.regular, 0, 1, fonts.italic)
     addMapping(fonts.regular, 1, 1, fonts.bold_italic)
-    return fonts
 
 
 class FontUnavailable(Exception):

@@ -8,14 +8,15 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 
-from reportlab.lib.colors import white
+from reportlab.lib.colors import Color, white
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from builder.handout import Handout
 from builder.images import Picture
-from builder.layout.flowables import picture_flowable
+from builder.layout.flowables import ScaledPicture, fitted_size
 from builder.layout.markup import inline
 from builder.layout.styles import INK, MUTED, RULE, Theme
 
@@ -24,7 +25,11 @@ EDGE = 12 * mm  # printers cannot reach the paper's edge; nothing is drawn close
 BAND_HEIGHT = 24 * mm
 SLIM_HEADER_HEIGHT = 11 * mm
 FOOTER_HEIGHT = 15.5 * mm  # a rule, a line of contact details, two lines of small print
-LOGO_BOX = 18 * mm
+LOGO_BOXES = {  # the widest and tallest a logo may print, by where it sits
+    "band": (48 * mm, 15 * mm),
+    "rule": (60 * mm, 19 * mm),
+    "slim": (24 * mm, 7 * mm),
+}
 PAGE_NUMBER_WIDTH = 30 * mm
 
 
@@ -66,7 +71,10 @@ class PageFurniture:
         self.total_pages = total_pages
 
     def first_page(self, canv: Canvas, doc: object) -> None:
-        self._band(canv)
+        if self.handout.clinic.header == "rule":
+            self._rule_header(canv)
+        else:
+            self._band(canv)
         self._footer(canv)
 
     def later_page(self, canv: Canvas, doc: object) -> None:
@@ -74,33 +82,69 @@ class PageFurniture:
         self._footer(canv)
 
     def _band(self, canv: Canvas) -> None:
-        theme, clinic, g = self.theme, self.handout.clinic, self.geometry
+        """A full-width band in the primary colour; the logo sits on a white plate made for it."""
+        theme, g = self.theme, self.geometry
         x, y, w = EDGE, g.height - EDGE - BAND_HEIGHT, g.width - 2 * EDGE
         canv.saveState()
         canv.setFillColor(theme.primary)
         canv.roundRect(x, y, w, BAND_HEIGHT, 3 * mm, stroke=0, fill=1)
         text_x = x + 6 * mm
         if self.logo is not None:
-            box_y = y + (BAND_HEIGHT - LOGO_BOX) / 2
+            logo_w, logo_h = logo_size(self.logo, "band")
+            pad = 1.5 * mm
+            plate_y = y + (BAND_HEIGHT - logo_h) / 2 - pad
             canv.setFillColor(white)  # logos are made for a white page
-            canv.roundRect(text_x, box_y, LOGO_BOX, LOGO_BOX, 2.5 * mm, stroke=0, fill=1)
-            self._logo(canv, text_x + 1.5 * mm, box_y + 1.5 * mm, LOGO_BOX - 3 * mm)
-            text_x += LOGO_BOX + 5 * mm
-        canv.setFillColor(theme.on_primary)
-        middle = y + BAND_HEIGHT / 2
-        name_y = middle + (0.5 * mm if clinic.tagline else -2.5 * mm)
-        canv.setFont(theme.fonts.bold, 18)
-        canv.drawString(text_x, name_y, clinic.name)
-        if clinic.tagline:
-            canv.setFont(theme.fonts.regular, 11.5)
-            canv.drawString(text_x, middle - 6 * mm, clinic.tagline)
+            canv.roundRect(text_x, plate_y, logo_w + 2 * pad, logo_h + 2 * pad, 2.5 * mm, stroke=0, fill=1)
+            self._logo(canv, text_x + pad, plate_y + pad, logo_w, logo_h)
+            text_x += logo_w + 2 * pad + 5 * mm
+        self._identity(canv, text_x, x + w - 6 * mm, y + BAND_HEIGHT / 2, theme.on_primary, theme.on_primary)
+        canv.restoreState()
+
+    def _rule_header(self, canv: Canvas) -> None:
+        """A quieter header: logo and name on white paper over a rule in the primary colour."""
+        theme, g = self.theme, self.geometry
+        y = g.height - EDGE - BAND_HEIGHT
+        canv.saveState()
+        text_x = MARGIN
+        if self.logo is not None:
+            logo_w, logo_h = logo_size(self.logo, "rule")
+            self._logo(canv, MARGIN, y + 3 * mm + (BAND_HEIGHT - 3 * mm - logo_h) / 2, logo_w, logo_h)
+            text_x += logo_w + 5 * mm
+        middle = y + 3 * mm + (BAND_HEIGHT - 3 * mm) / 2
+        self._identity(canv, text_x, g.width - MARGIN, middle, theme.primary_text, INK)
+        canv.setStrokeColor(theme.primary)
+        canv.setLineWidth(2.5)
+        canv.line(MARGIN, y + 1.25, g.width - MARGIN, y + 1.25)
+        canv.restoreState()
+
+    def _identity(
+        self, canv: Canvas, left: float, right: float, middle: float, strong: Color, soft: Color
+    ) -> None:
+        """Clinic name and tagline from ``left``; "Questions? Call us" and the phone number to ``right``."""
+        theme, clinic = self.theme, self.handout.clinic
         if clinic.phone:
-            right = x + w - 6 * mm
+            canv.setFillColor(soft)
             canv.setFont(theme.fonts.regular, 11)
             canv.drawRightString(right, middle + 1 * mm, "Questions? Call us")
+            canv.setFillColor(strong)
             canv.setFont(theme.fonts.bold, 14)
             canv.drawRightString(right, middle - 5.5 * mm, clinic.phone)
-        canv.restoreState()
+            right -= max(canv.stringWidth(clinic.phone, theme.fonts.bold, 14), 33 * mm) + 6 * mm
+        name_font = theme.heading_fonts.bold
+        size = _fitting_size(clinic.name, name_font, right - left, 18, 12)
+        canv.setFillColor(strong)
+        canv.setFont(name_font, size)
+        canv.drawString(
+            left,
+            middle + (0.5 * mm if clinic.tagline else -2.5 * mm),
+            _fitted(clinic.name, right - left, name_font, size),
+        )
+        if clinic.tagline:
+            canv.setFillColor(soft)
+            canv.setFont(theme.fonts.regular, 11.5)
+            canv.drawString(
+                left, middle - 6 * mm, _fitted(clinic.tagline, right - left, theme.fonts.regular, 11.5)
+            )
 
     def _slim_header(self, canv: Canvas) -> None:
         theme, g = self.theme, self.geometry
@@ -109,16 +153,17 @@ class PageFurniture:
         canv.saveState()
         x = MARGIN
         if self.logo is not None:
-            size = 7 * mm
-            self._logo(canv, x, baseline - 1.5 * mm, size)
-            x += size + 3 * mm
-        canv.setFillColor(theme.primary)
-        canv.setFont(theme.fonts.bold, 11.5)
-        canv.drawString(x, baseline, self.handout.clinic.name)
-        x += canv.stringWidth(self.handout.clinic.name, theme.fonts.bold, 11.5) + 8 * mm
+            logo_w, logo_h = logo_size(self.logo, "slim")
+            self._logo(canv, x, baseline - 1.5 * mm, logo_w, logo_h)
+            x += logo_w + 3 * mm
+        name = _fitted(self.handout.clinic.name, g.text_width / 2, theme.heading_fonts.bold, 11.5)
+        canv.setFillColor(theme.primary_text)
+        canv.setFont(theme.heading_fonts.bold, 11.5)
+        canv.drawString(x, baseline, name)
+        x += canv.stringWidth(name, theme.heading_fonts.bold, 11.5) + 8 * mm
         canv.setFillColor(MUTED)
         canv.setFont(theme.fonts.regular, 10.5)
-        title = _fitted(self.handout.title, g.width - MARGIN - x, canv, theme.fonts.regular, 10.5)
+        title = _fitted(self.handout.title, g.width - MARGIN - x, theme.fonts.regular, 10.5)
         canv.drawRightString(g.width - MARGIN, baseline, title)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.8)
@@ -151,17 +196,28 @@ class PageFurniture:
         canv.drawRightString(g.width - MARGIN, y - 1 * mm - theme.small.leading + 2, page)
         canv.restoreState()
 
-    def _logo(self, canv: Canvas, x: float, y: float, size: float) -> None:
+    def _logo(self, canv: Canvas, x: float, y: float, width: float, height: float) -> None:
         assert self.logo is not None
-        logo = picture_flowable(self.logo, size, size, self.theme.fonts.regular)
-        width, height = logo.wrap(size, size)
-        logo.drawOn(canv, x + (size - width) / 2, y + (size - height) / 2)
+        ScaledPicture(self.logo, width, height, self.theme.fonts.regular).drawOn(canv, x, y)
 
 
-def _fitted(text: str, width: float, canv: Canvas, font: str, size: float) -> str:
+def logo_size(logo: Picture, place: str) -> tuple[float, float]:
+    """The logo's printed size in a header ``place``: "band", "rule" or "slim" (pages after the first)."""
+    return fitted_size(logo, *LOGO_BOXES[place])
+
+
+def _fitting_size(text: str, font: str, width: float, largest: float, smallest: float) -> float:
+    """The largest size from ``largest`` down to ``smallest`` at which ``text`` fits in ``width``."""
+    size = largest
+    while size > smallest and stringWidth(text, font, size) > width:
+        size -= 0.5
+    return size
+
+
+def _fitted(text: str, width: float, font: str, size: float) -> str:
     """``text``, shortened at a word with an ellipsis if it is wider than ``width``."""
     words = text.split()
-    while len(words) > 1 and canv.stringWidth(" ".join(words), font, size) > width:
+    while len(words) > 1 and stringWidth(" ".join(words), font, size) > width:
         words.pop()
         words[-1] = words[-1].rstrip(",;:") + "…"
     return " ".join(words)

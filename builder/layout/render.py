@@ -29,7 +29,14 @@ from builder.errors import ContentError
 from builder.handout import Handout
 from builder.images import Picture
 from builder.layout.blocks import BlockLayout
-from builder.layout.flowables import FillInLine, KeepTogetherIfItFits, PageCountingCanvas, SectionHeading
+from builder.layout.contact import contact_panel
+from builder.layout.flowables import (
+    ChoiceLine,
+    FillInLine,
+    KeepTogetherIfItFits,
+    PageCountingCanvas,
+    SectionHeading,
+)
 from builder.layout.markup import inline
 from builder.layout.pages import MARGIN, PageFurniture, PageGeometry
 from builder.layout.styles import INK, Theme, make_theme
@@ -52,7 +59,7 @@ def render_pdf(handout: Handout, pictures: dict[Path, Picture], logo: Picture | 
 def _render(
     handout: Handout, pictures: dict[Path, Picture], logo: Picture | None, total_pages: int | None
 ) -> tuple[bytes, int]:
-    theme = make_theme(handout.clinic.colors)
+    theme = make_theme(handout.clinic)
     geometry = PageGeometry(*PAGE_SIZES[handout.paper])
     furniture = PageFurniture(handout, theme, logo, geometry, total_pages)
     buffer = io.BytesIO()
@@ -129,11 +136,21 @@ def _story(
         title,
         Spacer(1, 5 * mm),
         FillInLine((("Name", 0.64), ("Date", 0.36)), theme.fonts.regular, 12, INK),
-        Spacer(1, 6 * mm),
     ]
+    if handout.clinic.clinicians:
+        story += [
+            Spacer(1, 2 * mm),
+            ChoiceLine("Your therapist", handout.clinic.clinicians, theme.fonts.regular, 12, INK),
+        ]
+    story.append(Spacer(1, 6 * mm))
     layout = BlockLayout(
-        theme, pictures, geometry.text_width, geometry.frame_top(first=False) - geometry.frame_bottom
+        theme,
+        pictures,
+        geometry.text_width,
+        geometry.frame_top(first=False) - geometry.frame_bottom,
+        handout.clinic.after_hours,
     )
     for index, section in enumerate(handout.sections):
         story.extend(layout.section(section, first=index == 0, heading=index > 0 or not titled_after_opening))
+    story.extend(contact_panel(layout, handout.clinic))
     return story

@@ -13,8 +13,9 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from builder.config import Colors
-from builder.layout.fonts import FontSet, body_fonts
+from builder import colour
+from builder.config import Clinic
+from builder.layout.fonts import FontSet, font_set
 
 INK = HexColor("#1F2933")  # body text: softer than pure black, still 15:1 on white
 MUTED = HexColor("#4B5563")  # secondary text: 7.5:1 on white, prints as a clear grey
@@ -29,31 +30,27 @@ def tint(color: Color, amount: float) -> Color:
     return Color(*(1 - amount + amount * c for c in (color.red, color.green, color.blue)))
 
 
-def _luminance(color: Color) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in (color.red, color.green, color.blue))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: Color, b: Color) -> float:
-    """The WCAG contrast ratio between two colours (1 to 21)."""
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 def text_on(background: Color) -> Color:
-    """Black or white, whichever reads better on ``background``."""
-    return white if contrast(white, background) >= contrast(black, background) else black
+    """Black or white, whichever reads better on ``background`` (at least 4.5:1)."""
+    return (
+        white
+        if colour.text_on((background.red, background.green, background.blue)) == colour.WHITE
+        else black
+    )
 
 
 @dataclass(frozen=True)
 class Theme:
-    """Everything the layout needs to know about how the clinic's handout looks."""
+    """Everything the layout needs to know about how the clinic's handout looks.
+
+    ``primary`` fills the header band, boxes and table headings; ``primary_text`` is the same colour made
+    dark enough for text and rules on white; ``accent`` marks bullets, arrows and cautions.
+    """
 
     fonts: FontSet
+    heading_fonts: FontSet
     primary: Color
+    primary_text: Color
     accent: Color
     on_primary: Color
     body: ParagraphStyle
@@ -72,31 +69,40 @@ class Theme:
     small: ParagraphStyle
 
 
-def make_theme(colors: Colors) -> Theme:
-    fonts = body_fonts()
-    primary, accent = HexColor(colors.primary), HexColor(colors.accent)
-    on_primary = text_on(primary)
+def make_theme(clinic: Clinic) -> Theme:
+    fonts, heading = font_set(clinic.fonts.body), font_set(clinic.fonts.heading)
+    primary, accent = HexColor(clinic.colors.primary), HexColor(clinic.colors.marks)
+    primary_text, on_primary = HexColor(clinic.colors.heading), text_on(primary)
+    scale = clinic.fonts.size / BODY_SIZE
 
     def style(name: str, size: float = BODY_SIZE, **kw: object) -> ParagraphStyle:
+        """A style at ``size`` for the default body size, grown with the clinic's chosen size."""
         kw.setdefault("fontName", fonts.regular)
         kw.setdefault("textColor", INK)
-        kw.setdefault("leading", round(size * LEADING, 1))
-        return ParagraphStyle(name, fontSize=size, alignment=TA_LEFT, allowWidows=0, **kw)
+        kw["leading"] = round(float(kw.get("leading", size * LEADING)) * scale, 1)  # type: ignore[arg-type]
+        return ParagraphStyle(name, fontSize=round(size * scale, 1), alignment=TA_LEFT, allowWidows=0, **kw)
+
+    def fixed(name: str, size: float, leading: float, **kw: object) -> ParagraphStyle:
+        """Page furniture: the same size whatever the body size, so it fits its strip of the page."""
+        kw.setdefault("fontName", fonts.regular)
+        return ParagraphStyle(name, fontSize=size, leading=leading, alignment=TA_LEFT, **kw)
 
     body = style("body", spaceAfter=7)
     return Theme(
         fonts=fonts,
+        heading_fonts=heading,
         primary=primary,
+        primary_text=primary_text,
         accent=accent,
         on_primary=on_primary,
         body=body,
         lead=style("lead", 14, fontName=fonts.bold, leading=19),
-        title=style("title", 24, fontName=fonts.bold, textColor=primary, leading=29),
+        title=style("title", 24, fontName=heading.bold, textColor=primary_text, leading=29),
         h1=style(
             "h1",
             20,
-            fontName=fonts.bold,
-            textColor=primary,
+            fontName=heading.bold,
+            textColor=primary_text,
             leading=25,
             spaceBefore=4,
             spaceAfter=8,
@@ -105,7 +111,7 @@ def make_theme(colors: Colors) -> Theme:
         h2=style(
             "h2",
             15,
-            fontName=fonts.bold,
+            fontName=heading.bold,
             textColor=INK,
             spaceBefore=6,
             spaceAfter=4,
@@ -121,10 +127,10 @@ def make_theme(colors: Colors) -> Theme:
         ),
         step=style("step", spaceAfter=0),
         caption=style("caption", 11, textColor=INK, leading=14.5),
-        callout_title=style("callout_title", 14, fontName=fonts.bold, leading=18, spaceAfter=3),
+        callout_title=style("callout_title", 14, fontName=heading.bold, leading=18, spaceAfter=3),
         cell=style("cell", 12, leading=15),
         header_cell=style("header_cell", 12, fontName=fonts.bold, textColor=on_primary, leading=15),
         table_caption=style("table_caption", 13, fontName=fonts.bold, spaceAfter=4, keepWithNext=1),
-        footer=style("footer", 10, leading=13),
-        small=style("small", 9, textColor=MUTED, leading=11.5),
+        footer=fixed("footer", 10, 13, textColor=INK),
+        small=fixed("small", 9, 11.5, textColor=MUTED),
     )

@@ -1,0 +1,117 @@
+"""``handout check``: open everything a clinic's builds would use and say what will print.
+
+Every problem is collected (clinic file, sections, every picture) rather than stopping at the first, so
+a clinic fixes its folder in one pass; the summary shows the choices the build will make on its behalf
+(darkened colours, its own sections in place of bundled ones, its own pictures in place of ours).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.colors import HexColor
+
+from builder.api import ClinicSetup, open_clinic
+from builder.colour import WHITE, contrast, rgb, text_on
+from builder.config import Clinic, FontFamily
+from builder.errors import HandoutError, ProblemsError
+from builder.handout import PAPER_NAMES
+from builder.images import load_picture
+from builder.layout.pages import logo_size
+from builder.resources import is_bundled
+from builder.validate import display_path
+
+
+@dataclass(frozen=True)
+class Checkup:
+    clinic: Clinic | None
+    rows: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checkup:
+    """Check the clinic (None: the demo) and every section and picture it can print."""
+    try:
+        setup = open_clinic(clinic, content_dir)
+    except ProblemsError as exc:
+        return Checkup(None, problems=list(exc.problems))
+    except HandoutError as exc:
+        return Checkup(None, problems=[exc.message])
+    report = Checkup(setup.clinic, _clinic_rows(setup))
+    sections = list(setup.library.sections.values())
+    own = [s for s in sections if not is_bundled(s.source)]
+    bundled = len(sections) - len(own)
+    replacing = sorted(s.id for s in own if s.id in setup.library.replaced)
+    new = sorted(s.id for s in own if s.id not in setup.library.replaced)
+    summary = f"{bundled} bundled"
+    if new:
+        summary += f"; your own: {', '.join(new)}"
+    if replacing:
+        summary += f"; yours in place of the bundled {', '.join(replacing)}"
+    report.rows.append(("Sections", summary))
+    accent = HexColor(setup.clinic.colors.marks)
+    swapped = []
+    for path in sorted({image.path for section in sections for image in section.images}):
+        try:
+            load_picture(path, accent)
+        except HandoutError as exc:
+            report.problems.append(exc.message)
+        if not is_bundled(path) and setup.clinic.images_dir and path.is_relative_to(setup.clinic.images_dir):
+            swapped.append(display_path(path))
+    if swapped:
+        report.rows.append(("Your pictures", ", ".join(swapped)))
+    return report
+
+
+def _clinic_rows(setup: ClinicSetup) -> list[tuple[str, str]]:
+    clinic = setup.clinic
+    rows = [("Clinic", f"{clinic.name} ({display_path(clinic.source)})")]
+    if clinic.tagline:
+        rows.append(("Tagline", clinic.tagline))
+    rows.append(("Logo", _logo(setup)))
+    rows.append(("Contacts", " · ".join(clinic.contacts) or "none given: add a phone number at least"))
+    if clinic.hours:
+        rows.append(("Hours", "; ".join(clinic.hours)))
+    rows.append(("After hours", clinic.after_hours or "not given (the red-flags box shows none)"))
+    if clinic.qr_code:
+        rows.append(("QR code", f"{clinic.qr_code.url} ({clinic.qr_code.label})"))
+    rows.append(("Colours", _colours(clinic)))
+    rows.append(("Fonts", _fonts(clinic)))
+    rows.append(("Paper", f"{PAPER_NAMES[clinic.paper]}, {clinic.header} header"))
+    rows.append(("Disclaimer", clinic.disclaimer or "none"))
+    if clinic.clinicians:
+        rows.append(("Clinicians", ", ".join(clinic.clinicians)))
+    return rows
+
+
+def _logo(setup: ClinicSetup) -> str:
+    logo = setup.logo
+    if logo is None:
+        return "none (the header shows the clinic name only)"
+    if logo.drawing is not None:
+        return f"{display_path(logo.path)} (vector: sharp at any size)"
+    width = logo_size(logo, setup.clinic.header)[0]
+    pixels = f"{logo.pixels[0]} x {logo.pixels[1]} pixels"
+    return f"{display_path(logo.path)} ({pixels}, {logo.dpi(width):.0f} dpi as printed)"
+
+
+def _colours(clinic: Clinic) -> str:
+    colors = clinic.colors
+    primary = rgb(colors.primary)
+    on = "white" if text_on(primary) == WHITE else "black"
+    text = f"primary {colors.primary} ({contrast(primary, WHITE):.1f}:1 on white, {on} text on it)"
+    if colors.heading != colors.primary:
+        text += f", headings in {colors.heading}"
+    text += f"; accent {colors.accent} ({contrast(rgb(colors.accent), WHITE):.1f}:1)"
+    if colors.marks != colors.accent:
+        text += f", marks in {colors.marks}"
+    return text
+
+
+def _fonts(clinic: Clinic) -> str:
+    def family(value: FontFamily | None) -> str:
+        return "Atkinson Hyperlegible" if value is None else display_path(value.regular)
+
+    fonts = clinic.fonts
+    return f"body {family(fonts.body)} at {fonts.size:g} pt; headings {family(fonts.heading)}"

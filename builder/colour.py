@@ -1,0 +1,70 @@
+"""Brand colours: read what a clinic typed, and keep text readable whatever colour it chose.
+
+Contrast follows WCAG 2: text needs 4.5:1 against its background; large headings and drawn marks 3:1.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PIL import ImageColor
+
+RGB = tuple[float, float, float]
+"""A colour as red, green and blue from 0 to 1."""
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+WHITE: RGB = (1.0, 1.0, 1.0)
+BLACK: RGB = (0.0, 0.0, 0.0)
+TEXT_CONTRAST = 4.5
+LARGE_CONTRAST = 3.0
+
+
+def parse_colour(text: str) -> str | None:
+    """``#RRGGBB`` or a CSS colour name (``teal``, ``DarkSlateBlue``) as upper-case ``#RRGGBB``; else None."""
+    if HEX_COLOUR.match(text):
+        return text.upper()
+    if text.lower() in ImageColor.colormap:
+        return "#{:02X}{:02X}{:02X}".format(*ImageColor.getrgb(text.lower())[:3])
+    return None
+
+
+def rgb(hex_colour: str) -> RGB:
+    value = int(hex_colour[1:], 16)
+    return ((value >> 16 & 255) / 255, (value >> 8 & 255) / 255, (value & 255) / 255)
+
+
+def hex_of(colour: RGB) -> str:
+    return "#" + "".join(f"{round(c * 255):02X}" for c in colour)
+
+
+def luminance(colour: RGB) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in colour)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: RGB, b: RGB) -> float:
+    """The WCAG contrast ratio between two colours, from 1 (none) to 21 (black on white)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def text_on(background: RGB) -> RGB:
+    """Black or white, whichever reads better on ``background``; the better one always reaches 4.5:1."""
+    return WHITE if contrast(WHITE, background) >= contrast(BLACK, background) else BLACK
+
+
+def darkened(colour: RGB, target: float = TEXT_CONTRAST) -> RGB:
+    """``colour`` made just dark enough to reach ``target`` contrast on white, keeping its hue."""
+    if contrast(colour, WHITE) >= target:
+        return colour
+    low, high = 0.0, 1.0  # how much of the colour to keep: 0 is black, 1 the colour itself
+    for _ in range(24):
+        middle = (low + high) / 2
+        if contrast(tuple(c * middle for c in colour), WHITE) >= target:  # type: ignore[arg-type]
+            low = middle
+        else:
+            high = middle
+    return (colour[0] * low, colour[1] * low, colour[2] * low)

@@ -1,0 +1,57 @@
+"""The closing panel of a handout: how to reach the clinic, when it is open, and a QR code to book.
+
+A patient reads a handout at home, days after the visit; the last thing on it says who to ask.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from builder.config import Clinic
+from builder.layout.blocks import BlockLayout, plain
+from builder.layout.flowables import IfRoom, QrCode
+from builder.layout.markup import inline
+from builder.layout.styles import tint
+
+QR_SIZE = 30 * mm
+QR_COLUMN = 54 * mm
+
+
+def contact_panel(layout: BlockLayout, clinic: Clinic) -> list[Flowable]:
+    """The panel, or nothing when the clinic gave neither a phone number, opening hours nor a QR code.
+
+    Without a QR code it only appears where it fits below the last section.
+    """
+    if not (clinic.phone or clinic.hours or clinic.qr_code):
+        return []
+    theme = layout.theme
+    title_style = theme.callout_title.clone("contact_title", textColor=theme.primary_text)
+    left: list[Flowable] = [Paragraph(f"Questions? Contact {inline(clinic.name)}", title_style)]
+    if clinic.phone:
+        left.append(Paragraph(f"Call <b>{inline(clinic.phone)}</b>", theme.body))
+    if clinic.hours:
+        hours = "<br/>".join(inline(line) for line in clinic.hours)
+        left.append(Paragraph(f"<b>Opening hours</b><br/>{hours}", theme.body))
+    online = [part for part in (clinic.website, clinic.email) if part]
+    if online:
+        left.append(Paragraph(" · ".join(inline(part) for part in online), theme.body))
+    inner = layout.width - 10 * mm - 4
+    if clinic.qr_code is None:
+        row = [left]
+        widths = [inner]
+    else:
+        shown_url = clinic.qr_code.url.split("://", 1)[1]
+        right: list[Flowable] = [
+            QrCode(clinic.qr_code.url, QR_SIZE),
+            Spacer(1, 1.5 * mm),
+            Paragraph(inline(clinic.qr_code.label), theme.caption),
+            Paragraph(inline(shown_url), theme.small),
+        ]
+        row = [left, right]
+        widths = [inner - QR_COLUMN, QR_COLUMN]
+    body = layout.grid([row], widths, plain(gap=0))
+    panel = layout.boxed([[body]], tint(theme.primary, 0.08), theme.primary_text)
+    panel.spaceBefore = 6 * mm
+    # Contact details are on every page already; a QR code is not, so only it earns a page of its own.
+    return [panel] if clinic.qr_code else [IfRoom(panel)]
