@@ -18,7 +18,7 @@ from builder.errors import ConfigError, UsageProblem
 from builder.fontfiles import FontFileError, open_font
 from builder.images import IMAGE_SUFFIXES
 from builder.resources import DEMO_CLINIC
-from builder.validate import Checker, display_path, inside
+from builder.validate import Checker, did_you_mean, display_path, inside
 from builder.yamlfile import KeyPath, YamlFileError, read_yaml
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,7 @@ CLINIC_KEYS = (
 )
 QR_KEYS = ("url", "label")
 COLOR_KEYS = ("primary", "accent")
+DEFAULT_COLORS = ("#125B6B", "#C2571A")
 FONT_KEYS = ("body", "heading", "size")
 FACE_KEYS = ("regular", "bold", "italic", "bold_italic")
 PAPERS = ("a4", "letter")
@@ -187,7 +188,7 @@ class _ClinicReader:
         return Clinic(
             name=check.text(top, (), "name"),
             tagline=check.text(top, (), "tagline", required=False),
-            logo=self.file(top, (), "logo", IMAGE_SUFFIXES, "SVG, PNG or JPEG"),
+            logo=self.file(top, (), "logo", IMAGE_SUFFIXES, "an SVG, PNG or JPEG file"),
             address=check.text(top, (), "address", required=False),
             phone=check.text(top, (), "phone", required=False),
             email=check.text(top, (), "email", required=False),
@@ -220,7 +221,7 @@ class _ClinicReader:
         elif not found.is_file():
             self.check.problem(where, f"no such file '{name}' (looked in {display_path(self.folder)}/)")
         elif found.suffix.lower() not in suffixes:
-            self.check.problem(where, f"'{name}' is not a {kinds} file")
+            self.check.problem(where, f"'{name}' is not {kinds}; save it as one")
         else:
             return found
         return None
@@ -252,18 +253,19 @@ class _ClinicReader:
         return (text,) if text else ()
 
     def colors(self, value: Any) -> Colors:
+        """The brand colours; one left out keeps the demo clinic's."""
         colors = self.check.mapping(value if value is not None else {}, ("colors",), COLOR_KEYS) or {}
         found = []
-        for key in COLOR_KEYS:
-            text = self.check.text(colors, ("colors",), key)
-            parsed = parse_colour(text) if text else None
-            if text and parsed is None:
+        for key, default in zip(COLOR_KEYS, DEFAULT_COLORS, strict=True):
+            text = self.check.text(colors, ("colors",), key, required=False)
+            parsed = parse_colour(text) if text else default
+            if parsed is None:
                 self.check.problem(
                     ("colors", key),
                     f"'{text}' is not a colour; write it like \"#125B6B\" (in quotes)"
                     " or as a CSS colour name such as teal",
                 )
-            found.append(parsed or "#000000")
+            found.append(parsed or default)
         return Colors(*found)
 
     def fonts(self, value: Any) -> Fonts:
@@ -290,7 +292,7 @@ class _ClinicReader:
             self.check.problem((*path, "regular"), "is missing; name the font's regular .ttf file")
         found: dict[str, Path] = {}
         for face in FACE_KEYS:
-            font = self.file(faces, path, face, (".ttf", ".otf"), "TrueType (.ttf) or OpenType (.otf) font")
+            font = self.file(faces, path, face, (".ttf", ".otf"), "a TrueType (.ttf) font file")
             if font is None:
                 continue
             try:
@@ -325,9 +327,16 @@ class _ClinicReader:
         return size
 
     def choice(self, top: dict[str, Any], key: str, choices: tuple[str, ...]) -> str:
+        """One of ``choices`` in any case (``A4`` is ``a4``); the first when left out."""
         if top.get(key) is None:
             return choices[0]
-        return self.check.choice(top, (), key, choices).lower() or choices[0]
+        value = self.check.text(top, (), key)
+        if value.lower() in choices:
+            return value.lower()
+        if value:
+            hint = did_you_mean(value.lower(), choices)
+            self.check.problem((key,), f"'{value}' is not one of {', '.join(choices)}{hint}")
+        return choices[0]
 
     def clinicians(self, value: Any) -> tuple[str, ...]:
         names = self.lines(value, ("clinicians",))

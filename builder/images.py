@@ -35,7 +35,7 @@ RASTER_SUFFIXES = (".png", ".jpg", ".jpeg")
 IMAGE_SUFFIXES = (".svg", *RASTER_SUFFIXES)
 PRINT_DPI = 300  # what a laser printer resolves; more only makes the file bigger
 LOWEST_DPI = 96  # a photo is never enlarged beyond this, where it would print visibly soft
-KEPT_PIXELS = 3600  # longest side kept in memory: 300 dpi across the widest picture a page holds
+KEPT_PIXELS = 2000  # longest side kept in memory: about 300 dpi across the widest picture a page holds
 JPEG_QUALITY = 88
 
 
@@ -98,7 +98,7 @@ def _load_raster(path: Path) -> Picture:
                 image.verify()
             with PILImage.open(path) as image:
                 lossy, full_size = image.format == "JPEG", image.size
-                image.draft("RGB", (KEPT_PIXELS, KEPT_PIXELS))  # JPEG decodes straight at a smaller scale
+                image.draft("RGB", _kept_size(full_size))  # a JPEG decodes straight at a smaller scale
                 image.load()
                 photo = _upright_srgb(image)
                 pixels = _oriented_size(image, full_size)
@@ -116,6 +116,12 @@ def _load_raster(path: Path) -> Picture:
     photo.thumbnail((KEPT_PIXELS, KEPT_PIXELS), PILImage.Resampling.LANCZOS)
     scale = 72 / LOWEST_DPI
     return Picture(path, pixels[0] * scale, pixels[1] * scale, photo=photo, pixels=pixels, lossy=lossy)
+
+
+def _kept_size(size: tuple[int, int]) -> tuple[int, int]:
+    """``size`` shrunk so its longest side is at most KEPT_PIXELS."""
+    scale = min(1.0, KEPT_PIXELS / max(size))
+    return max(1, int(size[0] * scale)), max(1, int(size[1] * scale))
 
 
 def _oriented_size(image: PILImage.Image, full_size: tuple[int, int]) -> tuple[int, int]:

@@ -1,25 +1,31 @@
-"""The clinic on the page: its colours reach the header and the illustrations; a bad clinic file is named."""
+"""The clinic on the page: every key of clinic.yaml reaches the PDF, and every mistake in it is named."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
 import pypdfium2
 import pytest
+import zxingcpp
 from PIL import Image
+from pypdf import PdfReader
 
 from builder.api import build_handout
-from builder.config import CLINIC_KEYS
 from builder.errors import ConfigError
 from builder.resources import DEMO_CLINIC
+from conftest import DATA, page_texts, run
 
+REPO = Path(__file__).resolve().parent.parent
+NORTHSIDE = REPO / "examples" / "northside-chiropractic"
 DEMO_PRIMARY = (0x12, 0x5B, 0x6B)
 DEMO_ACCENT = (0xC2, 0x57, 0x1A)
+CRIMSON = (0xDC, 0x14, 0x3C)
 
 
-def render(pdf: Path, page: int = 0) -> Image.Image:
-    return pypdfium2.PdfDocument(pdf)[page].render(scale=1).to_pil().convert("RGB")
+def render(pdf: Path, page: int = 0, dpi: float = 72) -> Image.Image:
+    return pypdfium2.PdfDocument(pdf)[page].render(scale=dpi / 72).to_pil().convert("RGB")
 
 
 def has_colour(image: Image.Image, colour: tuple[int, int, int], tolerance: int = 12) -> bool:
@@ -29,37 +35,379 @@ def has_colour(image: Image.Image, colour: tuple[int, int, int], tolerance: int 
     )
 
 
+def share(image: Image.Image, colour: tuple[int, int, int], tolerance: int = 12) -> float:
+    """The fraction of ``image``'s pixels that are ``colour``."""
+    near = sum(
+        count
+        for count, pixel in image.getcolors(maxcolors=1 << 20)
+        if all(abs(a - b) <= tolerance for a, b in zip(pixel, colour, strict=True))
+    )
+    return near / (image.width * image.height)
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def fonts_used(pdf: Path) -> set[str]:
+    return {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(pdf).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+
+
 @pytest.fixture
-def clinic(tmp_path: Path) -> Path:
+def every_key(tmp_path: Path) -> Path:
+    """The clinic that sets every key, with the font files it names (kept once, in examples/)."""
+    folder = tmp_path / "every-key"
+    shutil.copytree(DATA / "clinic-every-key", folder)
+    shutil.copytree(NORTHSIDE / "fonts", folder / "fonts")
+    return folder
+
+
+@pytest.fixture
+def demo_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "clinic"
     shutil.copytree(DEMO_CLINIC, folder)
-    return folder / "clinic.yaml"
+    return folder
 
 
-def test_header_band_is_in_the_clinic_colour(tmp_path: Path) -> None:
+# --- every key reaches the page ------------------------------------------------------------------
+
+
+def test_every_key_of_clinic_yaml_reaches_the_page(every_key: Path, tmp_path: Path) -> None:
+    pdf = build_handout(["red-flags"], tmp_path / "h.pdf", clinic=every_key).path
+    texts = [words(text) for text in page_texts(pdf)]
+    everything = " ".join(texts)
+    for printed in (
+        "Every Key Clinic",
+        "Tagline for testing",
+        "1 Test Road, Testville",
+        "(555) 010-9999",
+        "desk@every-key.example",
+        "every-key.example",
+        "Monday to Friday, 8 am to 6 pm",
+        "Saturday, 9 am to noon",
+        "After hours: Our on-call line after hours: (555) 010-9911",
+        "Scan to book online",
+        "every-key.example/book?visit=next",
+        "Disclaimer words for testing.",
+    ):
+        assert printed in everything, printed
+    assert "Your therapist Alex Tester Bo Checker" in texts[0]
+    reader = PdfReader(pdf)
+    assert [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages] == [(612, 792)] * len(
+        reader.pages
+    )
+    assert reader.metadata.author == "Every Key Clinic"
+
+
+def test_own_fonts_are_embedded_and_the_default_stays_for_headings(every_key: Path, tmp_path: Path) -> None:
+    pdf = build_handout(["red-flags"], tmp_path / "h.pdf", clinic=every_key).path
+    used = fonts_used(pdf)
+    assert {"FiraSans-Regular", "FiraSans-Bold", "AtkinsonHyperlegible-Bold"} <= used
+    assert not any(name.startswith("Helvetica") for name in used)
+
+
+def test_body_size_sets_the_body_text(every_key: Path, tmp_path: Path) -> None:
+    pdf = build_handout(["sleep"], tmp_path / "h.pdf", clinic=every_key).path
+    sizes: dict[str, float] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            sizes.setdefault(text.strip(), size * tm[3])
+
+    PdfReader(pdf).pages[0].extract_text(visitor_text=visit)
+    body = next(size for text, size in sizes.items() if text.startswith("How you lie at night"))
+    assert body == pytest.approx(15)
+
+
+def test_rule_header_keeps_the_top_white_and_draws_the_primary_line(every_key: Path, tmp_path: Path) -> None:
+    pdf = build_handout(["red-flags"], tmp_path / "h.pdf", clinic=every_key).path
+    header = render(pdf).crop((40, 36, 572, 106))
+    assert share(header, (255, 255, 255), tolerance=3) > 0.8  # white paper, not a band
+    assert share(header, CRIMSON, tolerance=6) > 0.02  # the name and the rule under it
+
+
+def test_band_header_is_in_the_clinic_colour(tmp_path: Path) -> None:
     pdf = build_handout(["red-flags"], tmp_path / "h.pdf").path
-    band = render(pdf).crop((60, 45, 300, 60))  # the band, left of the clinic name
-    assert has_colour(band, DEMO_PRIMARY, tolerance=2)
+    header = render(pdf).crop((40, 36, 572, 100))
+    assert share(header, DEMO_PRIMARY, tolerance=2) > 0.6
 
 
-def test_illustration_accent_takes_the_clinic_accent(tmp_path: Path, clinic: Path) -> None:
-    text = clinic.read_text().replace('accent: "#C2571A"', 'accent: "#2E7D32"')
-    clinic.write_text(text)
-    pdf = build_handout(["dislocates"], tmp_path / "d.pdf", clinic_file=clinic).path
+def test_qr_code_scans_back_to_its_address(every_key: Path, tmp_path: Path) -> None:
+    pdf = build_handout(["red-flags"], tmp_path / "h.pdf", clinic=every_key).path
+    last = len(PdfReader(pdf).pages) - 1
+    found = zxingcpp.read_barcodes(render(pdf, last, dpi=200))
+    assert [code.text for code in found] == ["https://every-key.example/book?visit=next"]
+    assert found[0].format == zxingcpp.BarcodeFormat.QRCode
+
+
+def test_without_a_qr_code_the_contact_panel_never_starts_a_page(demo_copy: Path, tmp_path: Path) -> None:
+    clinic = demo_copy / "clinic.yaml"
+    clinic.write_text(clinic.read_text() + "hours: Monday to Friday, 9 to 5\n")
+    pdf = build_handout(["sleep", "dislocates"], tmp_path / "h.pdf", clinic=demo_copy).path
+    last = words(page_texts(pdf)[-1])
+    assert "Questions? Contact" not in last or "Do it 5 to 10 times" in last
+    assert all(len(text.split()) > 60 for text in page_texts(pdf))  # no page holds only the panel
+
+
+def test_illustration_accent_takes_the_clinic_accent(demo_copy: Path, tmp_path: Path) -> None:
+    clinic = demo_copy / "clinic.yaml"
+    clinic.write_text(clinic.read_text().replace('accent: "#C2571A"', "accent: ForestGreen"))
+    pdf = build_handout(["dislocates"], tmp_path / "d.pdf", clinic=demo_copy).path
     pages = [render(pdf, n) for n in range(2)]
-    assert any(has_colour(page, (0x2E, 0x7D, 0x32), tolerance=2) for page in pages)
+    assert any(has_colour(page, (0x22, 0x8B, 0x22), tolerance=2) for page in pages)
     assert not any(has_colour(page, DEMO_ACCENT, tolerance=6) for page in pages)
 
 
-def test_bad_clinic_file_lists_every_problem(clinic: Path) -> None:
-    clinic.write_text('name: ""\ncolors:\n  primary: teal\n  accent: "#C2571A"\nlogo: missing.svg\nfax: 1\n')
-    with pytest.raises(ConfigError) as caught:
-        build_handout(["sleep"], clinic.parent / "out.pdf", clinic_file=clinic)
-    shown = str(clinic)
-    assert caught.value.problems == (
-        f"{shown}:6: fax: unknown key (allowed: {', '.join(CLINIC_KEYS)})",
-        f"{shown}:3: colors.primary: 'teal' must be a colour like \"#125B6B\" (in quotes)",
-        f"{shown}:5: logo: no such file 'missing.svg' (looked in {clinic.parent}/)",
-        f"{shown}:1: name: must not be empty",
+def test_a_light_primary_is_darkened_for_headings_with_a_warning(
+    workdir: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = DATA / "clinic-light-primary"
+    with caplog.at_level(logging.WARNING):
+        pdf = build_handout(["red-flags"], tmp_path / "h.pdf", clinic=folder).path
+    assert caplog.messages == [
+        f"{folder / 'clinic.yaml'}: colors.primary #FFD54F is too light for headings on white paper"
+        " (1.4:1, needs 3:1); headings use the darker #8C752B instead"
+    ]
+    page = render(pdf, dpi=144)
+    title = page.crop((100, 250, 660, 310))
+    assert has_colour(title, (0x8C, 0x75, 0x2B), tolerance=3)
+    assert not has_colour(title, (0xFF, 0xD5, 0x4F), tolerance=10)
+    band_text = page.crop((120, 125, 320, 150))  # the name on the pale band is printed in black
+    assert has_colour(band_text, (0, 0, 0), tolerance=10)
+    assert not has_colour(band_text, (255, 255, 255), tolerance=10)
+
+
+# --- mistakes in clinic.yaml ---------------------------------------------------------------------
+
+CLINIC_MISTAKES = {
+    "clinic-unknown-key-colour": ["2: colour: unknown key (did you mean 'colors'?)"],
+    "clinic-colour-not-a-colour": [
+        "3: colors.primary: '#12G45B' is not a colour; write it like \"#125B6B\" (in quotes)"
+        " or as a CSS colour name such as teal",
+        "4: colors.accent: 'bluish' is not a colour; write it like \"#125B6B\" (in quotes)"
+        " or as a CSS colour name such as teal",
+    ],
+    "clinic-logo-missing": ["2: logo: no such file 'images/our-logo.png' (looked in {folder}/)"],
+    "clinic-logo-wrong-kind": ["2: logo: 'logo.gif' is not an SVG, PNG or JPEG file; save it as one"],
+    "clinic-logo-outside-folder": [
+        "2: logo: '../clinic-every-key/logo.svg' must be a file inside the clinic folder ({folder}/)"
+    ],
+    "clinic-logo-absolute-path": [
+        "2: logo: '/etc/logo.svg' must be a file inside the clinic folder ({folder}/)"
+    ],
+    "clinic-font-not-a-font": [
+        "4: fonts.body.regular: 'fonts/NotAFont-Regular.ttf' is not a TrueType font; use the font's .ttf file"
+    ],
+    "clinic-font-without-regular": [
+        "3: fonts.heading.regular: is missing; name the font's regular .ttf file",
+        "4: fonts.heading.bold: no such file 'fonts/Heading-Bold.ttf' (looked in {folder}/)",
+    ],
+    "clinic-font-family-not-files": [
+        "3: fonts.body: must be 'default' or the font files: regular, bold, italic, bold_italic"
+    ],
+    "clinic-font-size-too-small": ["3: fonts.size: '10' must be a text size from 12 to 18 (points)"],
+    "clinic-paper-unknown": [
+        "2: paper: 'A5' is not one of a4, letter",
+        "3: header: 'banner' is not one of band, rule (did you mean 'band'?)",
+    ],
+    "clinic-qr-url-not-web": [
+        "4: qr_code.lable: unknown key (did you mean 'label'?)",
+        "3: qr_code.url: 'www.qr-clinic.example/book' must be a web address starting with https://",
+    ],
+    "clinic-too-many-clinicians": ["2: clinicians: lists 7 names; at most 6 fit on the patient line"],
+    "clinic-name-missing": ["1: name: is missing"],
+    "clinic-invalid-yaml": [
+        "4: invalid YAML: expected <block end>, but found '<block mapping start>'"
+        " (while parsing a block mapping that starts on line 1)"
+    ],
+}
+
+
+@pytest.mark.parametrize("mistake", sorted(CLINIC_MISTAKES))
+def test_each_mistake_is_named_with_file_line_and_key(mistake: str, workdir: Path) -> None:
+    folder = DATA / mistake
+    result = run("build", "--clinic", str(folder), "--sections", "sleep")
+    expected = "".join(
+        f"Error: {folder / 'clinic.yaml'}:{line.format(folder=folder)}\n" for line in CLINIC_MISTAKES[mistake]
     )
-    assert not (clinic.parent / "out.pdf").exists()
+    assert (result.exit_code, result.output) == (1, expected)
+    assert not (workdir / "output").exists()
+
+
+def test_a_font_with_postscript_outlines_is_refused_with_what_to_do(demo_copy: Path) -> None:
+    otf = demo_copy / "fonts" / "Brand-Regular.otf"
+    otf.parent.mkdir()
+    otf.write_bytes(b"OTTO" + bytes(200))  # the signature of an OpenType font with CFF outlines
+    clinic = demo_copy / "clinic.yaml"
+    before = clinic.read_text()
+    clinic.write_text(before + "fonts:\n  body:\n    regular: fonts/Brand-Regular.otf\n")
+    with pytest.raises(ConfigError) as caught:
+        build_handout(["sleep"], demo_copy / "out.pdf", clinic=demo_copy)
+    line = before.count("\n") + 3
+    assert caught.value.problems == (
+        f"{clinic}:{line}: fonts.body.regular: 'fonts/Brand-Regular.otf' has PostScript (CFF) outlines, which"
+        " cannot be embedded; use the .ttf version of the font",
+    )
+
+
+# --- finding the clinic --------------------------------------------------------------------------
+
+
+def test_clinic_folder_or_its_file_both_work_and_the_demo_is_not_mentioned(workdir: Path) -> None:
+    for given in (NORTHSIDE, NORTHSIDE / "clinic.yaml"):
+        result = run("build", "--clinic", str(given), "--sections", "red-flags")
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert "Northside Chiropractic & Massage" in page_texts(workdir / "output" / "handout.pdf")[0]
+
+
+def test_handout_clinic_sets_the_default(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDOUT_CLINIC", str(NORTHSIDE))
+    result = run("build", "--sections", "red-flags")
+    assert result.exit_code == 0
+    assert "Northside Chiropractic & Massage" in page_texts(workdir / "output" / "handout.pdf")[0]
+
+
+def test_clinic_yaml_in_the_current_folder_is_found_by_itself(workdir: Path) -> None:
+    shutil.copytree(NORTHSIDE, workdir, dirs_exist_ok=True)
+    result = run("build", "--sections", "red-flags")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == "Wrote output/handout.pdf (2 pages, US Letter)\n"
+
+
+def test_without_a_clinic_the_demo_is_used_and_said_once(workdir: Path) -> None:
+    result = run("build", "--sections", "sleep")
+    assert result.stderr == (
+        "Using the demo clinic (Riverside Physiotherapy); run 'handout init FOLDER' to set up your own.\n"
+    )
+
+
+def test_paper_option_overrides_the_clinic(workdir: Path) -> None:
+    result = run("build", "--clinic", str(NORTHSIDE), "--sections", "red-flags", "--paper", "a4")
+    assert result.stdout.endswith("(2 pages, A4)\n")
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ("nowhere", "Error: nowhere: no such clinic folder or file\n"),
+        ("empty", "Error: empty: no clinic.yaml in this folder; run 'handout init empty' to make one\n"),
+    ],
+)
+def test_a_clinic_that_is_not_there_is_a_usage_error(workdir: Path, given: str, message: str) -> None:
+    (workdir / "empty").mkdir()
+    result = run("build", "--clinic", given, "--sections", "sleep")
+    assert (result.exit_code, result.output) == (2, message)
+
+
+# --- the clinic's own sections and pictures ------------------------------------------------------
+
+OWN_SLEEP = """\
+id: sleep
+title: Sleep well at Northside
+kind: tips
+summary: Our own sleep advice.
+blocks:
+  - paragraph: Our own words about sleep, written by our team.
+"""
+OWN_POSTURE = OWN_SLEEP.replace("id: sleep", "id: desk-posture").replace("Sleep well", "Sit well")
+
+
+def clinic_with_sections(folder: Path, *sections: tuple[str, str]) -> Path:
+    shutil.copytree(NORTHSIDE, folder)
+    (folder / "content").mkdir()
+    for name, text in sections:
+        (folder / "content" / name).write_text(text)
+    return folder
+
+
+def test_clinic_sections_add_to_and_replace_the_bundled_ones(workdir: Path) -> None:
+    clinic = clinic_with_sections(
+        workdir / "ours", ("sleep.yaml", OWN_SLEEP), ("desk-posture.yaml", OWN_POSTURE)
+    )
+    listed = run("list", "--clinic", "ours").stdout
+    assert "desk-posture" in listed and "Sit well at Northside" in listed
+    result = run("build", "--clinic", "ours", "--sections", "sleep,desk-posture")
+    assert result.exit_code == 0
+    assert result.stderr == "Used your ours/content/sleep.yaml in place of the bundled 'sleep'.\n"
+    text = words(" ".join(page_texts(workdir / "output" / "handout.pdf")))
+    assert "Our own words about sleep" in text
+    assert "How you lie at night" not in text
+    assert clinic.is_dir()
+
+
+def test_two_clinic_sections_with_one_id_are_an_error(workdir: Path) -> None:
+    clinic_with_sections(workdir / "ours", ("sleep.yaml", OWN_SLEEP), ("sleep.yml", OWN_SLEEP))
+    result = run("build", "--clinic", "ours", "--sections", "sleep")
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: ours/content/sleep.yml: id 'sleep' is already used by ours/content/sleep.yaml;"
+        " give each section its own id\n",
+    )
+
+
+# --- init and check ------------------------------------------------------------------------------
+
+
+def test_init_makes_a_clinic_that_builds_straight_away(workdir: Path) -> None:
+    result = run("init", "harbour-physio")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Created harbour-physio/clinic.yaml, harbour-physio/content/ and harbour-physio/images/.\n"
+        "Next: put your details in harbour-physio/clinic.yaml,"
+        " then run 'handout check --clinic harbour-physio'.\n"
+    )
+    assert sorted(p.name for p in (workdir / "harbour-physio").iterdir()) == [
+        "clinic.yaml",
+        "content",
+        "images",
+    ]
+    assert run("check", "--clinic", "harbour-physio").exit_code == 0
+    built = run("build", "--clinic", "harbour-physio", "--sections", "sleep")
+    assert (built.exit_code, built.stderr) == (0, "")
+    assert "Harbour Physio" in page_texts(workdir / "output" / "handout.pdf")[0]
+
+
+def test_init_never_replaces_a_clinic_file(workdir: Path) -> None:
+    (workdir / "ours").mkdir()
+    (workdir / "ours" / "clinic.yaml").write_text("name: Ours\n")
+    result = run("init", "ours")
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: ours/clinic.yaml: already exists; edit it, or choose a new folder name\n",
+    )
+    assert (workdir / "ours" / "clinic.yaml").read_text() == "name: Ours\n"
+
+
+def test_check_says_what_will_print(workdir: Path) -> None:
+    result = run("check", "--clinic", str(NORTHSIDE))
+    assert result.exit_code == 0
+    lines = dict(line.split("  ", 1) for line in result.stdout.splitlines()[:-1])
+    assert lines["Clinic"].strip() == f"Northside Chiropractic & Massage ({NORTHSIDE / 'clinic.yaml'})"
+    assert lines["Paper"].strip() == "US Letter, rule header"
+    assert lines["Colours"].strip().startswith("primary #4B1D6E (12.4:1 on white, white text on it)")
+    assert lines["QR code"].strip() == "https://northside-chiro.example/book (Scan to book your next visit)"
+    assert result.stdout.endswith("No problems found: handouts will build.\n")
+
+
+def test_check_lists_every_problem_and_fails(workdir: Path) -> None:
+    folder = DATA / "clinic-paper-unknown"
+    result = run("check", "--clinic", str(folder))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"Error: {folder / 'clinic.yaml'}:2: paper: 'A5' is not one of a4, letter",
+        f"Error: {folder / 'clinic.yaml'}:3: header: 'banner' is not one of band, rule"
+        " (did you mean 'band'?)",
+    ]
+
+
+def test_the_example_clinic_builds_in_its_own_font_on_letter(workdir: Path) -> None:
+    result = run("build", "--clinic", str(NORTHSIDE), "--sections", "sleep,dislocates")
+    assert result.exit_code == 0
+    pdf = workdir / "output" / "handout.pdf"
+    assert {"FiraSans-Regular", "FiraSans-Bold"} <= fonts_used(pdf)
+    assert not any(name.startswith("Atkinson") for name in fonts_used(pdf))
+    assert PdfReader(pdf).pages[0].mediabox.upper_right == (612, 792)
