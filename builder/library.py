@@ -14,7 +14,7 @@ from pathlib import Path
 from builder.content import Section, load_section
 from builder.errors import ContentError, UnknownSectionError, UsageProblem
 from builder.resources import BUNDLED_CONTENT, BUNDLED_IMAGES, is_bundled
-from builder.validate import did_you_mean, display_path
+from builder.validate import did_you_mean, display_path, inside
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,12 @@ def load_library(
     for folder, image_dirs in folders:
         here: dict[str, Path] = {}
         for path in _section_files(folder):
+            if inside(folder, path.name) is None:
+                problems.append(
+                    f"{display_path(path)}: links to a file outside {display_path(folder)}/;"
+                    " copy the section file itself into the folder"
+                )
+                continue
             section, found = load_section(path, image_dirs)
             problems.extend(found)
             if section is None:

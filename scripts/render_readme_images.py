@@ -1,4 +1,5 @@
-"""Render the README's pictures from a real build: page one, and every page side by side.
+"""Render the README's pictures from real builds: the demo clinic's page one and all its pages side by
+side, and page one of the example clinic in examples/northside-chiropractic.
 
     python scripts/render_readme_images.py      # needs the test extras (pypdfium2)
 
@@ -15,7 +16,9 @@ from PIL import Image
 
 from builder.api import build_handout
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+NORTHSIDE = ROOT / "examples" / "northside-chiropractic"
 SECTIONS = ["sleep", "dislocates"]
 PAGE_DPI = 100
 SHEET_DPI = 45
@@ -34,6 +37,11 @@ def main() -> None:
             sheet.paste(thumbnail, (index * (width + GAP), 0))
         sheet.save(DOCS / "example-pages.png", optimize=True)
         pdf.close()
+        other = pypdfium2.PdfDocument(build_handout(SECTIONS, Path(folder) / "n.pdf", clinic=NORTHSIDE).path)
+        other[0].render(scale=PAGE_DPI / 72).to_pil().save(
+            DOCS / "example-northside-page-1.png", optimize=True
+        )
+        other.close()
 
 
 if __name__ == "__main__":

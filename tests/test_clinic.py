@@ -144,13 +144,15 @@ def test_qr_code_scans_back_to_its_address(every_key: Path, tmp_path: Path) -> N
     assert found[0].format == zxingcpp.BarcodeFormat.QRCode
 
 
-def test_without_a_qr_code_the_contact_panel_never_starts_a_page(demo_copy: Path, tmp_path: Path) -> None:
-    clinic = demo_copy / "clinic.yaml"
-    clinic.write_text(clinic.read_text() + "hours: Monday to Friday, 9 to 5\n")
-    pdf = build_handout(["sleep", "dislocates"], tmp_path / "h.pdf", clinic=demo_copy).path
-    last = words(page_texts(pdf)[-1])
-    assert "Questions? Contact" not in last or "Do it 5 to 10 times" in last
-    assert all(len(text.split()) > 60 for text in page_texts(pdf))  # no page holds only the panel
+def test_without_a_qr_code_the_contact_panel_only_fills_room_left_on_the_last_page(tmp_path: Path) -> None:
+    short = build_handout(["red-flags"], tmp_path / "short.pdf").path
+    assert "Questions? Contact us Call (555) 010-2030" in words(page_texts(short)[-1])
+    assert "Opening hours Monday to Friday, 7:30 am to 7 pm Saturday, 8 am to 1 pm" in words(
+        page_texts(short)[-1]
+    )
+    full = build_handout(["sleep", "dislocates"], tmp_path / "full.pdf").path  # its last page is full
+    assert "Questions? Contact us" not in " ".join(page_texts(full))
+    assert len(page_texts(full)) == 3
 
 
 def test_illustration_accent_takes_the_clinic_accent(demo_copy: Path, tmp_path: Path) -> None:
@@ -411,3 +413,15 @@ def test_the_example_clinic_builds_in_its_own_font_on_letter(workdir: Path) -> N
     assert {"FiraSans-Regular", "FiraSans-Bold"} <= fonts_used(pdf)
     assert not any(name.startswith("Atkinson") for name in fonts_used(pdf))
     assert PdfReader(pdf).pages[0].mediabox.upper_right == (612, 792)
+
+
+def test_a_section_file_that_links_outside_its_folder_is_refused(workdir: Path) -> None:
+    clinic_with_sections(workdir / "ours")
+    (workdir / "elsewhere.yaml").write_text(OWN_SLEEP)
+    (workdir / "ours" / "content" / "sleep.yaml").symlink_to(workdir / "elsewhere.yaml")
+    result = run("build", "--clinic", "ours", "--sections", "sleep")
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: ours/content/sleep.yaml: links to a file outside ours/content/;"
+        " copy the section file itself into the folder\n",
+    )

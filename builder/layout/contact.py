@@ -14,8 +14,8 @@ from builder.layout.flowables import IfRoom, QrCode
 from builder.layout.markup import inline
 from builder.layout.styles import tint
 
-QR_SIZE = 30 * mm
-QR_COLUMN = 54 * mm
+QR_SIZE = 26 * mm
+QR_COLUMN = 52 * mm
 
 
 def contact_panel(layout: BlockLayout, clinic: Clinic) -> list[Flowable]:
@@ -27,15 +27,15 @@ def contact_panel(layout: BlockLayout, clinic: Clinic) -> list[Flowable]:
         return []
     theme = layout.theme
     title_style = theme.callout_title.clone("contact_title", textColor=theme.primary_text)
-    left: list[Flowable] = [Paragraph(f"Questions? Contact {inline(clinic.name)}", title_style)]
+    left: list[Flowable] = [Paragraph("Questions? Contact us", title_style)]
     if clinic.phone:
         left.append(Paragraph(f"Call <b>{inline(clinic.phone)}</b>", theme.body))
-    if clinic.hours:
-        hours = "<br/>".join(inline(line) for line in clinic.hours)
-        left.append(Paragraph(f"<b>Opening hours</b><br/>{hours}", theme.body))
     online = [part for part in (clinic.website, clinic.email) if part]
     if online:
-        left.append(Paragraph(" · ".join(inline(part) for part in online), theme.body))
+        left.append(Paragraph(" · ".join(inline(part) for part in online), theme.caption))
+    if clinic.hours:
+        hours = "<br/>".join(inline(line) for line in clinic.hours)
+        left += [Spacer(1, 2 * mm), Paragraph(f"<b>Opening hours</b><br/>{hours}", theme.caption)]
     inner = layout.width - 10 * mm - 4
     if clinic.qr_code is None:
         row = [left]

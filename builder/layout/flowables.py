@@ -228,18 +228,30 @@ class ChoiceLine(Flowable):
         self.lines: list[list[tuple[float, str]]] = []
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        """Place each option (a name, or a blank line for one not listed) left to right, wrapping."""
+        """Place the options (the names, then a blank for one not listed) on as few lines as fit,
+        shared out evenly so that no line holds a lone leftover."""
         self.width = available_width
         start = stringWidth(self.label, self.font, self.size) + 3 * mm
-        x, line = start, []
-        self.lines = [line]
-        for option in (*self.options, ""):
-            item = self.BOX + 2 * mm + (stringWidth(option, self.font, self.size) if option else self.BLANK)
-            if line and x + item > available_width:
-                x, line = start, []
-                self.lines.append(line)
-            line.append((x, option))
-            x += item + self.GAP
+        items = [
+            (
+                option,
+                self.BOX + 2 * mm + (stringWidth(option, self.font, self.size) if option else self.BLANK),
+            )
+            for option in (*self.options, "")
+        ]
+        for count in range(1, len(items) + 1):
+            per_line = -(-len(items) // count)
+            chunks = [items[i : i + per_line] for i in range(0, len(items), per_line)]
+            widths = [sum(width for _, width in chunk) + self.GAP * (len(chunk) - 1) for chunk in chunks]
+            if start + max(widths) <= available_width:
+                break
+        self.lines = []
+        for chunk in chunks:
+            x, line = start, []
+            for option, width in chunk:
+                line.append((x, option))
+                x += width + self.GAP
+            self.lines.append(line)
         self.height = len(self.lines) * self.size * 2.2
         return self.width, self.height
 
