@@ -143,14 +143,13 @@ def _upright_srgb(image: PILImage.Image) -> PILImage.Image:
     if profile and upright.mode in ("RGB", "CMYK"):
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
-            upright = ImageCms.profileToProfile(
-                upright, source, ImageCms.createProfile("sRGB"), outputMode="RGB"
-            )
+            srgb = ImageCms.createProfile("sRGB")
+            upright = ImageCms.profileToProfile(upright, source, srgb, outputMode="RGB") or upright
         except (ImageCms.PyCMSError, OSError):
             pass  # a broken profile: the plain conversion below is still a faithful picture
     if upright.mode not in ("RGB", "L", "RGBA"):
         upright = upright.convert("RGB")
-    if upright.mode == "RGBA" and upright.getextrema()[3][0] == 255:
+    if upright.mode == "RGBA" and upright.getchannel("A").getextrema() == (255, 255):
         upright = upright.convert("RGB")  # an alpha channel that hides nothing only makes the file bigger
     return upright
 
