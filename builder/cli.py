@@ -8,11 +8,12 @@ from importlib import resources
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from builder import __version__, api
 from builder.checkup import check_clinic
 from builder.config import Clinic, find_clinic
-from builder.errors import ContentError
+from builder.errors import ContentError, UsageProblem
 from builder.handout import PAPER_NAMES, PAPER_SIZES
 from builder.output import create_clinic_folder
 from builder.validate import display_path
@@ -86,7 +87,7 @@ def build(
     """
     ids = [part.strip().lower() for part in sections.split(",") if part.strip()]
     result = api.build_handout(
-        ids, output, paper.lower() if paper else None, title, content, find_clinic(clinic)
+        ids, output, paper.lower() if paper else None, title, content, _clinic_file(clinic)
     )
     _note_clinic(result.clinic)
     for section in result.replaced:
@@ -102,7 +103,7 @@ def build(
 @content_option("Also list the sections in this folder.")
 def list_command(clinic: Path | None, content: Path | None) -> None:
     """List every section: id, kind, title and summary."""
-    sections = sorted(api.list_sections(content, find_clinic(clinic)).sections.values(), key=lambda s: s.id)
+    sections = sorted(api.list_sections(content, _clinic_file(clinic)).sections.values(), key=lambda s: s.id)
     width = max(len(s.id) for s in sections)
     kind_width = max(len(s.kind) for s in sections)
     for section in sections:
@@ -134,7 +135,7 @@ def init(folder: Path) -> None:
 @content_option("Also check the sections in this folder.")
 def check(clinic: Path | None, content: Path | None) -> None:
     """Check a clinic folder and say what its handouts will print."""
-    report = check_clinic(find_clinic(clinic), content)
+    report = check_clinic(_clinic_file(clinic), content)
     if report.clinic is not None:
         _note_clinic(report.clinic)
     width = max((len(label) for label, _ in report.rows), default=0)
@@ -143,6 +144,17 @@ def check(clinic: Path | None, content: Path | None) -> None:
     if report.problems:
         raise ContentError(report.problems)
     click.echo("No problems found: handouts will build.")
+
+
+def _clinic_file(given: Path | None) -> Path:
+    """The clinic file to use; when a bad one came from HANDOUT_CLINIC, the message says so."""
+    try:
+        return find_clinic(given)
+    except UsageProblem as exc:
+        source = click.get_current_context().get_parameter_source("clinic")
+        if source == ParameterSource.ENVIRONMENT:
+            exc.message += " (set by HANDOUT_CLINIC)"
+        raise
 
 
 def _note_clinic(clinic: Clinic) -> None:

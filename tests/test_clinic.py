@@ -273,6 +273,15 @@ def test_handout_clinic_sets_the_default(workdir: Path, monkeypatch: pytest.Monk
     assert "Northside Chiropractic & Massage" in page_texts(workdir / "output" / "handout.pdf")[0]
 
 
+def test_a_bad_handout_clinic_says_where_it_came_from(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDOUT_CLINIC", "old-clinic")
+    result = run("build", "--sections", "red-flags")
+    assert (result.exit_code, result.output) == (
+        2,
+        "Error: old-clinic: no such clinic folder or file (set by HANDOUT_CLINIC)\n",
+    )
+
+
 def test_clinic_yaml_in_the_current_folder_is_found_by_itself(workdir: Path) -> None:
     shutil.copytree(NORTHSIDE, workdir, dirs_exist_ok=True)
     result = run("build", "--sections", "red-flags")
