@@ -268,15 +268,16 @@ class _SectionReader:
             return None
         for folder in self.image_dirs:
             found = _find_image(folder, name)
-            if found is not None:
-                return Image(found, alt)
-            if (folder / name).exists():
+            if found is None:
+                continue
+            if inside(folder, str(found.relative_to(folder))) is None:
                 self.check.problem(
                     (*path, "image"),
-                    f"'{name}' links to a file outside {_shown(folder)};"
+                    f"'{found.relative_to(folder)}' links to a file outside {_shown(folder)};"
                     " copy the picture itself into the folder",
                 )
                 return None
+            return Image(found, alt)
         looked = ", ".join(_shown(folder) for folder in self.image_dirs)
         self.check.problem((*path, "image"), f"no such image '{name}' (looked in {looked})")
         return None
@@ -289,22 +290,28 @@ class _SectionReader:
 
 
 def _find_image(folder: Path, name: str) -> Path | None:
-    """``name`` in ``folder``, or a picture with the same stem and another picture suffix.
+    """``name`` in ``folder``, or else a picture with the same stem and another picture suffix.
 
-    That is how a clinic swaps an illustration for its own photo: ``dislocates-start.jpg`` in its
-    images folder replaces the bundled ``dislocates-start.svg``. Links that lead out of the folder
-    are not followed.
+    That is how a clinic swaps an illustration for its own photo: ``dislocates-start.JPG`` in its
+    images folder replaces the bundled ``dislocates-start.svg``. What is found may be a link that
+    leads out of the folder; the caller refuses it.
     """
-    exact = inside(folder, name)
-    if exact is None:
+    wanted = folder / name
+    if wanted.is_file() or wanted.is_symlink():
+        return wanted
+    if not wanted.parent.is_dir():
         return None
-    if exact.is_file():
-        return exact
-    for suffix in IMAGE_SUFFIXES:
-        other = inside(folder, str(PurePosixPath(name).with_suffix(suffix)))
-        if other is not None and other.is_file():
-            return other
-    return None
+    stem = PurePosixPath(name).stem
+    others = [
+        entry
+        for entry in wanted.parent.iterdir()
+        if entry.stem == stem
+        and entry.suffix.lower() in IMAGE_SUFFIXES
+        and (entry.is_file() or entry.is_symlink())
+    ]
+    return min(
+        others, key=lambda entry: (IMAGE_SUFFIXES.index(entry.suffix.lower()), entry.name), default=None
+    )
 
 
 def _shown(folder: Path) -> str:

@@ -136,7 +136,8 @@ def _upright_srgb(image: PILImage.Image) -> PILImage.Image:
     upright = ImageOps.exif_transpose(image) or image
     if upright.mode in ("I;16", "I;16B", "I;16L", "I"):
         upright = upright.convert("I").point(lambda value: value * (1 / 256)).convert("L")
-    elif upright.mode in ("P", "PA", "LA", "1", "F"):
+    elif upright.mode in ("P", "PA", "LA", "1", "F") or "transparency" in upright.info:
+        # A single transparent colour (PNG's tRNS) becomes a real alpha channel, or it would print solid.
         has_alpha = upright.mode in ("PA", "LA") or "transparency" in upright.info
         upright = upright.convert("RGBA" if has_alpha else "RGB")
     profile = upright.info.get("icc_profile")
