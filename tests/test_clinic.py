@@ -434,3 +434,13 @@ def test_a_section_file_that_links_outside_its_folder_is_refused(workdir: Path) 
         "Error: ours/content/sleep.yaml: links to a file outside ours/content/;"
         " copy the section file itself into the folder\n",
     )
+
+
+def test_a_long_clinic_name_is_never_cut_short_in_the_band(demo_copy: Path, tmp_path: Path) -> None:
+    long_name = "Wide Logo Wellness Centre and Sports Injury Rehabilitation Clinic"
+    clinic = demo_copy / "clinic.yaml"
+    clinic.write_text(clinic.read_text().replace("name: Riverside Physiotherapy", f"name: {long_name}"))
+    pdf = build_handout(["red-flags"], tmp_path / "h.pdf", clinic=demo_copy).path
+    first = words(page_texts(pdf)[0])
+    assert long_name in first
+    assert "…" not in first

@@ -9,6 +9,7 @@ import calendar
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, white
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -130,21 +131,21 @@ class PageFurniture:
             canv.setFont(theme.fonts.bold, 14)
             canv.drawRightString(right, middle - 5.5 * mm, clinic.phone)
             right -= max(canv.stringWidth(clinic.phone, theme.fonts.bold, 14), 33 * mm) + 6 * mm
-        name_font = theme.heading_fonts.bold
-        size = _fitting_size(clinic.name, name_font, right - left, 18, 12)
-        canv.setFillColor(strong)
-        canv.setFont(name_font, size)
-        canv.drawString(
-            left,
-            middle + (0.5 * mm if clinic.tagline else -2.5 * mm),
-            _fitted(clinic.name, right - left, name_font, size),
-        )
+        width = right - left
+        name_style = ParagraphStyle("band_name", fontName=theme.heading_fonts.bold, textColor=strong)
+        name = _name_paragraph(clinic.name, name_style, width)
+        parts: list[tuple[Paragraph, float]] = [(name, name.wrap(width, BAND_HEIGHT)[1])]
         if clinic.tagline:
-            canv.setFillColor(soft)
-            canv.setFont(theme.fonts.regular, 11.5)
-            canv.drawString(
-                left, middle - 6 * mm, _fitted(clinic.tagline, right - left, theme.fonts.regular, 11.5)
+            size = _fitting_size(clinic.tagline, theme.fonts.regular, width, 11.5, 10)
+            tagline = Paragraph(
+                inline(_fitted(clinic.tagline, width, theme.fonts.regular, size)),
+                ParagraphStyle("band_tagline", fontName=theme.fonts.regular, fontSize=size, textColor=soft),
             )
+            parts.append((tagline, tagline.wrap(width, BAND_HEIGHT)[1] + 1 * mm))
+        top = middle + sum(height for _, height in parts) / 2
+        for paragraph, height in parts:
+            paragraph.drawOn(canv, left, top - height)
+            top -= height
 
     def _slim_header(self, canv: Canvas) -> None:
         theme, g = self.theme, self.geometry
@@ -156,7 +157,7 @@ class PageFurniture:
             logo_w, logo_h = logo_size(self.logo, "slim")
             self._logo(canv, x, baseline - 1.5 * mm, logo_w, logo_h)
             x += logo_w + 3 * mm
-        name = _fitted(self.handout.clinic.name, g.text_width / 2, theme.heading_fonts.bold, 11.5)
+        name = _fitted(self.handout.clinic.name, g.text_width * 0.65, theme.heading_fonts.bold, 11.5)
         canv.setFillColor(theme.primary_text)
         canv.setFont(theme.heading_fonts.bold, 11.5)
         canv.drawString(x, baseline, name)
@@ -204,6 +205,19 @@ class PageFurniture:
 def logo_size(logo: Picture, place: str) -> tuple[float, float]:
     """The logo's printed size in a header ``place``: "band", "rule" or "slim" (pages after the first)."""
     return fitted_size(logo, *LOGO_BOXES[place])
+
+
+def _name_paragraph(name: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """The clinic's name, never cut short: one line at 18 to 14 pt if it fits, else two lines at 16 to 12."""
+    for lines, largest, smallest in ((1, 18.0, 14.0), (2, 16.0, 12.0)):
+        size = largest
+        while size >= smallest:
+            paragraph = Paragraph(inline(name), style.clone("fitted", fontSize=size, leading=size * 1.15))
+            paragraph.wrap(width, BAND_HEIGHT)
+            if len(paragraph.blPara.lines) <= lines:
+                return paragraph
+            size -= 0.5
+    return paragraph
 
 
 def _fitting_size(text: str, font: str, width: float, largest: float, smallest: float) -> float:
