@@ -7,6 +7,7 @@ selection -> lay out and render -> write atomically. Nothing is written unless e
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +18,11 @@ from builder.config import CLINIC_FILE, Clinic, find_clinic, load_clinic
 from builder.content import Section
 from builder.handout import PAPER_SIZES, Handout, default_title
 from builder.images import Picture, load_picture, load_pictures
-from builder.layout.pages import logo_size
+from builder.layout.pages import LOGO_BOXES, logo_size
 from builder.layout.render import render_pdf
 from builder.library import Library, load_library
 from builder.output import write_pdf
-from builder.resources import DEMO_CLINIC
+from builder.resources import DEMO_CLINIC, is_bundled
 from builder.validate import display_path
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,8 @@ class BuildResult:
     clinic: Clinic
     replaced: tuple[Section, ...]
     """The clinic's own sections that stood in for bundled ones with the same id."""
+    own_pictures: tuple[Path, ...]
+    """The clinic's own pictures that stood in for bundled illustrations."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,16 @@ def build_handout(
     pictures = load_pictures((image.path for section in chosen for image in section.images), accent)
     pdf, pages = render_pdf(handout, pictures, setup.logo)
     replaced = tuple(section for section in chosen if section.id in setup.library.replaced)
-    return BuildResult(write_pdf(output, pdf), pages, handout.paper, chosen, settings, replaced)
+    own_pictures = tuple(
+        dict.fromkeys(
+            image.path
+            for section in chosen
+            if is_bundled(section.source)
+            for image in section.images
+            if settings.images_dir is not None and image.path.is_relative_to(settings.images_dir)
+        )
+    )
+    return BuildResult(write_pdf(output, pdf), pages, handout.paper, chosen, settings, replaced, own_pictures)
 
 
 def list_sections(content_dir: Path | None = None, clinic: Path | None = None) -> Library:
@@ -98,16 +110,19 @@ def _load(clinic: Path | None) -> Clinic:
 
 
 def _warn_if_soft(logo: Picture, header: str) -> None:
-    """A raster logo under 150 dpi at the size the first page prints it looks soft on paper."""
-    width = logo_size(logo, header)[0]
-    dpi = logo.dpi(width)
+    """A raster logo under 150 dpi at the size the first page prints it looks soft on paper.
+
+    The advice names the width that fills the logo's whole box at 150 dpi, so following it is enough.
+    """
+    dpi = logo.dpi(logo_size(logo, header)[0])
     if dpi < SHARP_LOGO_DPI:
-        needed = round(SHARP_LOGO_DPI * width / 72)
+        box_width, box_height = LOGO_BOXES[header]
+        room = min(box_width, box_height * logo.width / logo.height)
         log.warning(
             "%s: the logo is %d x %d pixels, which prints at only %d dpi; for a sharp print use a logo"
             " at least %d pixels wide, or an SVG",
             display_path(logo.path),
             *logo.pixels,
-            dpi,
-            needed,
+            round(dpi),
+            math.ceil(SHARP_LOGO_DPI * room / 72),
         )

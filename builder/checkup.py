@@ -81,7 +81,7 @@ def _clinic_rows(setup: ClinicSetup) -> list[tuple[str, str]]:
     rows.append(("Paper", f"{PAPER_NAMES[clinic.paper]}, {clinic.header} header"))
     rows.append(("Disclaimer", clinic.disclaimer or "none"))
     if clinic.clinicians:
-        rows.append(("Clinicians", ", ".join(clinic.clinicians)))
+        rows.append(("Clinicians", " · ".join(clinic.clinicians)))
     return rows
 
 

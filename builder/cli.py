@@ -94,6 +94,8 @@ def build(
         click.echo(
             f"Used your {display_path(section.source)} in place of the bundled '{section.id}'.", err=True
         )
+    for picture in result.own_pictures:
+        click.echo(f"Used your picture {display_path(picture)} in place of the bundled one.", err=True)
     pages = "page" if result.pages == 1 else "pages"
     click.echo(f"Wrote {display_path(result.path)} ({result.pages} {pages}, {PAPER_NAMES[result.paper]})")
 

@@ -258,6 +258,11 @@ class _ClinicReader:
         found = []
         for key, default in zip(COLOR_KEYS, DEFAULT_COLORS, strict=True):
             text = self.check.text(colors, ("colors",), key, required=False)
+            if key in colors and not text:
+                self.check.problem(
+                    ("colors", key),
+                    'is empty; a colour that starts with # must be in quotes, like "#125B6B"',
+                )
             parsed = parse_colour(text) if text else default
             if parsed is None:
                 self.check.problem(
@@ -350,9 +355,9 @@ class _ClinicReader:
 
 def _warn_about_light_colours(clinic: Clinic) -> None:
     colors, where = clinic.colors, display_path(clinic.source)
-    if colors.heading != colors.primary and contrast(rgb(colors.primary), WHITE) < LARGE_CONTRAST:
+    if colors.heading != colors.primary:
         log.warning(
-            "%s: colors.primary %s is too light for headings on white paper (%.1f:1, needs 3:1);"
+            "%s: colors.primary %s is too light for text on white paper (%.1f:1, needs 4.5:1);"
             " headings use the darker %s instead",
             where,
             colors.primary,

@@ -171,8 +171,8 @@ def test_a_light_primary_is_darkened_for_headings_with_a_warning(
     with caplog.at_level(logging.WARNING):
         pdf = build_handout(["red-flags"], tmp_path / "h.pdf", clinic=folder).path
     assert caplog.messages == [
-        f"{folder / 'clinic.yaml'}: colors.primary #FFD54F is too light for headings on white paper"
-        " (1.4:1, needs 3:1); headings use the darker #8C752B instead"
+        f"{folder / 'clinic.yaml'}: colors.primary #FFD54F is too light for text on white paper"
+        " (1.4:1, needs 4.5:1); headings use the darker #8C752B instead"
     ]
     page = render(pdf, dpi=144)
     title = page.crop((100, 250, 660, 310))
@@ -192,6 +192,9 @@ CLINIC_MISTAKES = {
         " or as a CSS colour name such as teal",
         "4: colors.accent: 'bluish' is not a colour; write it like \"#125B6B\" (in quotes)"
         " or as a CSS colour name such as teal",
+    ],
+    "clinic-colour-without-quotes": [
+        '3: colors.primary: is empty; a colour that starts with # must be in quotes, like "#125B6B"'
     ],
     "clinic-logo-missing": ["2: logo: no such file 'images/our-logo.png' (looked in {folder}/)"],
     "clinic-logo-wrong-kind": ["2: logo: 'logo.gif' is not an SVG, PNG or JPEG file; save it as one"],

@@ -297,6 +297,10 @@ def test_a_clinic_photo_replaces_the_bundled_illustration_of_the_same_name(
     Image.new("RGB", (240, 160), MAGENTA).save(clinic / "images" / f"sleep-side.{suffix}")
     result = run("build", "--clinic", "my-clinic", "--sections", "sleep", "-o", "out.pdf")
     assert result.exit_code == 0, result.output
+    assert (
+        result.stderr
+        == f"Used your picture my-clinic/images/sleep-side.{suffix} in place of the bundled one.\n"
+    )
     (photo,) = image_xobjects(workdir / "out.pdf")  # the other two figures stay vector art
     assert (photo["/Width"], photo["/Height"]) == (240, 160)  # small enough to be stored as it is
     assert encoding in filters(photo)
@@ -411,7 +415,7 @@ def test_a_small_raster_logo_warns_and_is_never_enlarged(
         build_handout(["sleep"], workdir / "out.pdf", clinic=Path("my-clinic"))
     assert caplog.messages == [
         "my-clinic/logo.png: the logo is 60 x 20 pixels, which prints at only 96 dpi;"
-        " for a sharp print use a logo at least 94 pixels wide, or an SVG"
+        " for a sharp print use a logo at least 266 pixels wide, or an SVG"
     ]
     natural = 60 * 72 / 96
     assert logo_size(load(clinic / "logo.png"), "band")[0] == natural
