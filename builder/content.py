@@ -20,6 +20,7 @@ from builder.yamlfile import KeyPath, YamlFileError, read_yaml
 KINDS = ("tips", "exercise", "schedule", "info", "safety")
 CALLOUT_STYLES = ("tip", "caution", "stop")
 VERDICTS = ("do", "avoid")
+YES_NO = ("yes", "no")
 SECTION_KEYS = ("id", "title", "kind", "summary", "key_message", "reviewed", "blocks")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_TABLE_COLUMNS = 10
@@ -78,6 +79,8 @@ class Callout:
     title: str
     text: str
     bullets: tuple[str, ...]
+    after_hours: bool = False
+    """End with the clinic's after-hours line (the red flags' "call your doctor" box carries it)."""
 
 
 @dataclass(frozen=True)
@@ -220,7 +223,7 @@ class _SectionReader:
         return Figures(tuple(figures))
 
     def callout(self, body: Any, path: KeyPath) -> Callout | None:
-        callout = self.check.mapping(body, path, ("style", "title", "text", "bullets"))
+        callout = self.check.mapping(body, path, ("style", "title", "text", "bullets", "after_hours"))
         if callout is None:
             return None
         style = self.check.choice(callout, path, "style", CALLOUT_STYLES)
@@ -229,7 +232,16 @@ class _SectionReader:
         if not text and "bullets" not in callout:
             self.check.problem(path, "a callout needs text, bullets or both")
         title = self.check.text(callout, path, "title", required=False)
-        return Callout(style, title or DEFAULT_CALLOUT_TITLES.get(style, ""), text, bullets)  # type: ignore[arg-type]
+        after_hours = (
+            "after_hours" in callout and self.check.choice(callout, path, "after_hours", YES_NO) == "yes"
+        )
+        return Callout(
+            style,  # type: ignore[arg-type]
+            title or DEFAULT_CALLOUT_TITLES.get(style, ""),
+            text,
+            bullets,
+            after_hours,
+        )
 
     def table(self, body: Any, path: KeyPath) -> Table | None:
         table = self.check.mapping(body, path, ("caption", "columns", "rows", "tick_columns"))

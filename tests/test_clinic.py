@@ -96,6 +96,10 @@ def test_every_key_of_clinic_yaml_reaches_the_page(every_key: Path, tmp_path: Pa
     ):
         assert printed in everything, printed
     assert "Your therapist Alex Tester Bo Checker" in texts[0]
+    doctor_box = everything.index("Call your doctor soon if")
+    after_hours = everything.index("After hours:")
+    assert doctor_box < everything.index("Pain gets in the way of your daily life.") < after_hours
+    assert everything.count("After hours:") == 1  # never in the emergency box
     reader = PdfReader(pdf)
     assert [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages] == [(612, 792)] * len(
         reader.pages

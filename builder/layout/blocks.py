@@ -56,7 +56,7 @@ INTRODUCED = (Steps, Figures, TableBlock)  # a paragraph just before one of thes
 class BlockLayout:
     """Lays out the blocks of one handout for a given text width.
 
-    ``after_hours`` is the clinic's out-of-hours line, which ends every stop box (the red flags).
+    ``after_hours`` is the clinic's out-of-hours line, which ends the callouts that ask for it.
     """
 
     def __init__(
@@ -227,7 +227,7 @@ class BlockLayout:
         if block.text:
             rows.append([Paragraph(inline(block.text), theme.body)])
         rows += [[bullet] for bullet in self._bullet_list(block.bullets)]
-        if block.style == "stop" and self.after_hours:
+        if block.after_hours and self.after_hours:
             rows.append([Paragraph(f"<b>After hours:</b> {inline(self.after_hours)}", theme.body)])
         border = 2.2 if block.style == "stop" else 0
         box = self.boxed(rows, tint(color, 0.09), color, full_border=border)
