@@ -5,6 +5,7 @@ Contrast follows WCAG 2: text needs 4.5:1 against its background; large headings
 
 from __future__ import annotations
 
+import math
 import re
 
 from PIL import ImageColor
@@ -67,4 +68,5 @@ def darkened(colour: RGB, target: float = TEXT_CONTRAST) -> RGB:
             low = middle
         else:
             high = middle
-    return (colour[0] * low, colour[1] * low, colour[2] * low)
+    # Rounded down to whole 8-bit steps, so the colour as written in the PDF still reaches the target.
+    return tuple(math.floor(c * low * 255) / 255 for c in colour)  # type: ignore[return-value]

@@ -12,13 +12,14 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from builder.colour import LARGE_CONTRAST, TEXT_CONTRAST, WHITE, contrast, darkened, hex_of, parse_colour, rgb
 from builder.errors import ConfigError, UsageProblem
 from builder.fontfiles import FontFileError, open_font
 from builder.images import IMAGE_SUFFIXES
 from builder.resources import DEMO_CLINIC
-from builder.validate import Checker, did_you_mean, display_path, inside
+from builder.validate import Checker, did_you_mean, display_path, dotted, inside
 from builder.yamlfile import KeyPath, YamlFileError, read_yaml
 
 log = logging.getLogger(__name__)
@@ -174,13 +175,20 @@ def load_clinic(path: Path = DEMO_CLINIC / CLINIC_FILE) -> Clinic:
     clinic = reader.clinic(located.data)
     if reader.check.problems:
         raise ConfigError(reader.check.problems)
-    _warn_about_light_colours(clinic)
+    for warning in reader.warnings:
+        log.warning("%s", warning)
     return clinic
 
 
 class _ClinicReader:
     def __init__(self, check: Checker, folder: Path) -> None:
         self.check, self.folder = check, folder
+        self.warnings: list[str] = []
+
+    def warn(self, path: KeyPath, message: str) -> None:
+        """Something that prints, but not as the clinic may expect; logged once the file is valid."""
+        where = f"{display_path(self.check.source)}:{self.check.located.line(path)}"
+        self.warnings.append(f"{where}: {dotted(path)}: {message}")
 
     def clinic(self, data: Any) -> Clinic:
         check = self.check
@@ -227,18 +235,26 @@ class _ClinicReader:
         return None
 
     def qr_code(self, value: Any) -> QrCode | None:
+        """``url`` and ``label``, or just the address on one line (the label is then the default)."""
         if value is None:
             return None
+        if isinstance(value, str):
+            value, where = {"url": value}, ("qr_code",)
+        else:
+            where = ("qr_code", "url")
         qr = self.check.mapping(value, ("qr_code",), QR_KEYS)
         if qr is None:
             return None
         url = self.check.text(qr, ("qr_code",), "url")
-        if url and not url.startswith(("https://", "http://")):
-            self.check.problem(("qr_code", "url"), f"'{url}' must be a web address starting with https://")
+        parts = urlsplit(url)
+        if url and (parts.scheme not in ("https", "http") or "." not in parts.netloc or " " in url):
+            hint = f' (did you mean "https://{url}"?)' if "://" not in url and " " not in url else ""
+            self.check.problem(
+                where, f"'{url}' is not a web address; write it in full, starting with https://{hint}"
+            )
         elif len(url) > MAX_QR_URL:
             self.check.problem(
-                ("qr_code", "url"),
-                f"is {len(url)} characters long; use a short link of at most {MAX_QR_URL} so it scans",
+                where, f"is {len(url)} characters long; use a short link of at most {MAX_QR_URL} so it scans"
             )
         label = self.check.text(qr, ("qr_code",), "label", required=False) or DEFAULT_QR_LABEL
         return QrCode(url, label)
@@ -271,7 +287,22 @@ class _ClinicReader:
                     " or as a CSS colour name such as teal",
                 )
             found.append(parsed or default)
-        return Colors(*found)
+        chosen = Colors(*found)
+        if chosen.heading != chosen.primary:
+            self.warn(
+                ("colors", "primary"),
+                f"{chosen.primary} is too light for text on white paper"
+                f" ({contrast(rgb(chosen.primary), WHITE):.1f}:1, needs 4.5:1);"
+                f" headings use the darker {chosen.heading} instead",
+            )
+        if chosen.marks != chosen.accent:
+            self.warn(
+                ("colors", "accent"),
+                f"{chosen.accent} is too light to show on white paper"
+                f" ({contrast(rgb(chosen.accent), WHITE):.1f}:1, needs 3:1);"
+                f" bullets and arrows use the darker {chosen.marks} instead",
+            )
+        return chosen
 
     def fonts(self, value: Any) -> Fonts:
         if value is None:
@@ -309,6 +340,10 @@ class _ClinicReader:
         if "regular" not in found:
             return None
         regular = found["regular"]
+        if path[-1] == "body" and "bold" not in found and "bold" not in faces:
+            self.warn(
+                path, "has no bold face, so bold words print in the regular weight; add fonts.body.bold"
+            )
         bold = found.get("bold", regular)
         italic = found.get("italic", regular)
         return FontFamily(
@@ -351,25 +386,3 @@ class _ClinicReader:
                 f"lists {len(names)} names; at most {MAX_CLINICIANS} fit on the patient line",
             )
         return names
-
-
-def _warn_about_light_colours(clinic: Clinic) -> None:
-    colors, where = clinic.colors, display_path(clinic.source)
-    if colors.heading != colors.primary:
-        log.warning(
-            "%s: colors.primary %s is too light for text on white paper (%.1f:1, needs 4.5:1);"
-            " headings use the darker %s instead",
-            where,
-            colors.primary,
-            contrast(rgb(colors.primary), WHITE),
-            colors.heading,
-        )
-    if colors.marks != colors.accent:
-        log.warning(
-            "%s: colors.accent %s is too light to show on white paper (%.1f:1, needs 3:1);"
-            " bullets and arrows use the darker %s instead",
-            where,
-            colors.accent,
-            contrast(rgb(colors.accent), WHITE),
-            colors.marks,
-        )

@@ -63,6 +63,8 @@ def parse_yaml(text: str) -> Located:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "could not find expected ':'" in str(exc.problem):
+            mark = exc.context_mark  # the line missing its colon, not the one after it
         line = mark.line + 1 if mark else 1
         raise YamlFileError(line, _describe(exc)) from None
     except yaml.YAMLError as exc:
@@ -101,7 +103,13 @@ _FIXES = (  # what a clinic's editor most often meant, keyed by a clue in PyYAML
     ("'\\t'", "; indent with spaces, not tabs"),
     ("alias", "; put text that starts with * in quotes"),
     ("flow sequence", "; put list items that contain , ? : [ or ] in quotes"),
-    ("mapping values are not allowed", "; put text that contains a colon followed by a space in quotes"),
+    (
+        "mapping values are not allowed",
+        "; put text that contains a colon followed by a space in quotes, or indent this line like the"
+        " one above",
+    ),
+    ("expected <block end>", "; indent this line with as many spaces as the other keys at its level"),
+    ("could not find expected ':'", "; every key needs a colon and a space after it, like 'phone: 555'"),
 )
 
 

@@ -175,12 +175,12 @@ def test_a_light_primary_is_darkened_for_headings_with_a_warning(
     with caplog.at_level(logging.WARNING):
         pdf = build_handout(["red-flags"], tmp_path / "h.pdf", clinic=folder).path
     assert caplog.messages == [
-        f"{folder / 'clinic.yaml'}: colors.primary #FFD54F is too light for text on white paper"
-        " (1.4:1, needs 4.5:1); headings use the darker #8C752B instead"
+        f"{folder / 'clinic.yaml'}:4: colors.primary: #FFD54F is too light for text on white paper"
+        " (1.4:1, needs 4.5:1); headings use the darker #8B742B instead"
     ]
     page = render(pdf, dpi=144)
     title = page.crop((100, 250, 660, 310))
-    assert has_colour(title, (0x8C, 0x75, 0x2B), tolerance=3)
+    assert has_colour(title, (0x8B, 0x74, 0x2B), tolerance=3)
     assert not has_colour(title, (0xFF, 0xD5, 0x4F), tolerance=10)
     band_text = page.crop((120, 125, 320, 150))  # the name on the pale band is printed in black
     assert has_colour(band_text, (0, 0, 0), tolerance=10)
@@ -225,13 +225,22 @@ CLINIC_MISTAKES = {
     ],
     "clinic-qr-url-not-web": [
         "4: qr_code.lable: unknown key (did you mean 'label'?)",
-        "3: qr_code.url: 'www.qr-clinic.example/book' must be a web address starting with https://",
+        "3: qr_code.url: 'www.qr-clinic.example/book' is not a web address; write it in full, starting with"
+        ' https:// (did you mean "https://www.qr-clinic.example/book"?)',
+    ],
+    "clinic-qr-url-with-a-space": [
+        "2: qr_code: 'https://qr clinic.example' is not a web address; write it in full, starting with https://",
     ],
     "clinic-too-many-clinicians": ["2: clinicians: lists 7 names; at most 6 fit on the patient line"],
     "clinic-name-missing": ["1: name: is missing"],
     "clinic-invalid-yaml": [
         "4: invalid YAML: expected <block end>, but found '<block mapping start>'"
-        " (while parsing a block mapping that starts on line 1)"
+        " (while parsing a block mapping that starts on line 1);"
+        " indent this line with as many spaces as the other keys at its level"
+    ],
+    "clinic-key-without-a-space": [
+        "2: invalid YAML: could not find expected ':' (while scanning a simple key that starts on line 2);"
+        " every key needs a colon and a space after it, like 'phone: 555'"
     ],
 }
 
@@ -451,3 +460,27 @@ def test_a_long_clinic_name_is_never_cut_short_in_the_band(demo_copy: Path, tmp_
     first = words(page_texts(pdf)[0])
     assert long_name in first
     assert "…" not in first
+
+
+def test_a_qr_code_can_be_just_its_address(demo_copy: Path, tmp_path: Path) -> None:
+    clinic = demo_copy / "clinic.yaml"
+    clinic.write_text(clinic.read_text() + "qr_code: https://riverside-physio.example/video\n")
+    pdf = build_handout(["red-flags"], tmp_path / "h.pdf", clinic=demo_copy).path
+    last = words(page_texts(pdf)[-1])
+    assert "Scan to book your next visit riverside-physio.example/video" in last
+
+
+def test_a_body_font_without_bold_is_a_warning(
+    demo_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (demo_copy / "fonts").mkdir()
+    shutil.copy(NORTHSIDE / "fonts" / "FiraSans-Regular.ttf", demo_copy / "fonts")
+    clinic = demo_copy / "clinic.yaml"
+    before = clinic.read_text()
+    clinic.write_text(before + "fonts:\n  body:\n    regular: fonts/FiraSans-Regular.ttf\n")
+    with caplog.at_level(logging.WARNING):
+        build_handout(["red-flags"], tmp_path / "h.pdf", clinic=demo_copy)
+    assert caplog.messages == [
+        f"{clinic}:{before.count(chr(10)) + 2}: fonts.body: has no bold face, so bold words print in the"
+        " regular weight; add fonts.body.bold"
+    ]
