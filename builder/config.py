@@ -180,6 +180,21 @@ def load_clinic(path: Path = DEMO_CLINIC / CLINIC_FILE) -> Clinic:
     return clinic
 
 
+def _files_in(folder: Path, suffixes: tuple[str, ...]) -> list[str]:
+    """The files in a clinic folder (and its subfolders) with one of ``suffixes``, as relative names."""
+    found = []
+    for path in sorted(folder.rglob("*"))[:2000]:
+        relative = path.relative_to(folder)
+        if path.suffix.lower() in suffixes and not any(part.startswith(".") for part in relative.parts):
+            found.append(relative.as_posix())
+    return found
+
+
+def _loosely(name: str) -> str:
+    """What a file name is compared by: capitals and the folder it was put in do not matter."""
+    return Path(name).name.lower()
+
+
 class _ClinicReader:
     def __init__(self, check: Checker, folder: Path) -> None:
         self.check, self.folder = check, folder
@@ -220,14 +235,15 @@ class _ClinicReader:
         name = self.check.text(mapping, path, key, required=False)
         if not name:
             return None
-        where = (*path, key)
+        where, shown = (*path, key), display_path(self.folder) + "/"
         found = inside(self.folder, name)
         if found is None:
             self.check.problem(
-                where, f"'{name}' must be a file inside the clinic folder ({display_path(self.folder)}/)"
+                where, f"'{name}' must be a file inside the clinic folder; copy it into {shown}"
             )
         elif not found.is_file():
-            self.check.problem(where, f"no such file '{name}' (looked in {display_path(self.folder)}/)")
+            hint = did_you_mean(name, _files_in(self.folder, suffixes), matched_by=_loosely)
+            self.check.problem(where, f"no such file '{name}' in {shown}{hint}")
         elif found.suffix.lower() not in suffixes:
             self.check.problem(where, f"'{name}' is not {kinds}; save it as one")
         else:

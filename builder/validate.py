@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -30,10 +30,14 @@ def dotted(path: KeyPath) -> str:
     return text
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest choice, or nothing when none is close."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+def did_you_mean(word: str, choices: Iterable[str], matched_by: Callable[[str], str] = str) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice, or nothing when none is close.
+
+    ``matched_by`` turns each into what is compared, e.g. a file name without its case or folder.
+    """
+    keyed = {matched_by(choice): choice for choice in choices}
+    close = difflib.get_close_matches(matched_by(word), list(keyed), n=1, cutoff=0.6)
+    return f" (did you mean '{keyed[close[0]]}'?)" if close else ""
 
 
 class Checker:

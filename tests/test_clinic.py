@@ -200,20 +200,24 @@ CLINIC_MISTAKES = {
     "clinic-colour-without-quotes": [
         '3: colors.primary: is empty; a colour that starts with # must be in quotes, like "#125B6B"'
     ],
-    "clinic-logo-missing": ["2: logo: no such file 'images/our-logo.png' (looked in {folder}/)"],
+    "clinic-logo-missing": ["2: logo: no such file 'images/our-logo.png' in {folder}/"],
+    "clinic-logo-name-mistyped": [
+        "2: logo: no such file 'Logo-Lrage.svg' in {folder}/ (did you mean 'brand/logo-large.svg'?)"
+    ],
     "clinic-logo-wrong-kind": ["2: logo: 'logo.gif' is not an SVG, PNG or JPEG file; save it as one"],
     "clinic-logo-outside-folder": [
-        "2: logo: '../clinic-every-key/logo.svg' must be a file inside the clinic folder ({folder}/)"
+        "2: logo: '../clinic-every-key/logo.svg' must be a file inside the clinic folder;"
+        " copy it into {folder}/"
     ],
     "clinic-logo-absolute-path": [
-        "2: logo: '/etc/logo.svg' must be a file inside the clinic folder ({folder}/)"
+        "2: logo: '/etc/logo.svg' must be a file inside the clinic folder; copy it into {folder}/"
     ],
     "clinic-font-not-a-font": [
         "4: fonts.body.regular: 'fonts/NotAFont-Regular.ttf' is not a TrueType font; use the font's .ttf file"
     ],
     "clinic-font-without-regular": [
         "3: fonts.heading.regular: is missing; name the font's regular .ttf file",
-        "4: fonts.heading.bold: no such file 'fonts/Heading-Bold.ttf' (looked in {folder}/)",
+        "4: fonts.heading.bold: no such file 'fonts/Heading-Bold.ttf' in {folder}/",
     ],
     "clinic-font-family-not-files": [
         "3: fonts.body: must be 'default' or the font files: regular, bold, italic, bold_italic"

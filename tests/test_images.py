@@ -498,6 +498,6 @@ def test_a_logo_outside_the_clinic_folder_is_refused(workdir: Path, name: str, l
     assert (result.exit_code, result.output) == (
         1,
         f"Error: my-clinic/clinic.yaml:2: logo: '{name}'"
-        " must be a file inside the clinic folder (my-clinic/)\n",
+        " must be a file inside the clinic folder; copy it into my-clinic/\n",
     )
     assert not (workdir / "out.pdf").exists()
