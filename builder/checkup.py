@@ -7,6 +7,7 @@ a clinic fixes its folder in one pass; the summary shows the choices the build w
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,10 +18,12 @@ from builder.colour import WHITE, contrast, rgb, text_on
 from builder.config import Clinic, FontFamily
 from builder.errors import HandoutError, ProblemsError
 from builder.handout import PAPER_NAMES
-from builder.images import load_picture
+from builder.images import IMAGE_SUFFIXES, load_picture
 from builder.layout.pages import logo_size
 from builder.resources import is_bundled
-from builder.validate import display_path
+from builder.validate import did_you_mean, display_path
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,23 @@ def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checku
             swapped.append(display_path(path))
     if swapped:
         report.rows.append(("Your pictures", ", ".join(swapped)))
+    if setup.clinic.images_dir is not None:
+        _warn_about_unused(setup.clinic.images_dir, [image.path for s in sections for image in s.images])
     return report
+
+
+def _warn_about_unused(folder: Path, used: list[Path]) -> None:
+    """A picture in the clinic's images/ that no section uses is most often a misnamed replacement."""
+    in_use = {path.resolve() for path in used}
+    stems = sorted({path.stem for path in used})
+    for path in sorted(folder.rglob("*")):
+        if path.suffix.lower() in IMAGE_SUFFIXES and path.resolve() not in in_use:
+            hint = did_you_mean(path.stem, stems, matched_by=str.lower)
+            log.warning(
+                "%s: no section uses this picture; to replace one of ours, give it the same name%s",
+                display_path(path),
+                hint,
+            )
 
 
 def _clinic_rows(setup: ClinicSetup) -> list[tuple[str, str]]:

@@ -488,3 +488,15 @@ def test_a_body_font_without_bold_is_a_warning(
         f"{clinic}:{before.count(chr(10)) + 2}: fonts.body: has no bold face, so bold words print in the"
         " regular weight; add fonts.body.bold"
     ]
+
+
+def test_check_warns_about_pictures_no_section_uses(workdir: Path, caplog: pytest.LogCaptureFixture) -> None:
+    run("init", "ours")
+    Image.new("RGB", (50, 50)).save(workdir / "ours" / "images" / "sleep-sde.jpg")
+    with caplog.at_level(logging.WARNING):
+        result = run("check", "--clinic", "ours")
+    assert result.exit_code == 0
+    assert caplog.messages == [
+        "ours/images/sleep-sde.jpg: no section uses this picture; to replace one of ours, give it the same"
+        " name (did you mean 'sleep-side'?)"
+    ]
