@@ -43,7 +43,7 @@ def contact_panel(layout: BlockLayout, clinic: Clinic) -> list[Flowable]:
     else:
         shown_url = clinic.qr_code.url.split("://", 1)[1]
         right: list[Flowable] = [
-            QrCode(clinic.qr_code.url, QR_SIZE),
+            QrCode(clinic.qr_code.url, QR_SIZE, theme.fonts.regular),
             Spacer(1, 1.5 * mm),
             Paragraph(inline(clinic.qr_code.label), theme.caption),
             Paragraph(inline(shown_url), theme.small),

@@ -277,13 +277,13 @@ class ChoiceLine(Flowable):
 class QrCode(Flowable):
     """A QR code drawn as vector squares by ReportLab's own widget, on white with its quiet zone."""
 
-    def __init__(self, url: str, size: float) -> None:
+    def __init__(self, url: str, size: float, font: str) -> None:
         super().__init__()
-        self.url, self.width, self.height = url, size, size
+        self.url, self.width, self.height, self.font = url, size, size, font
 
     def draw(self) -> None:
         widget = QrCodeWidget(self.url, barLevel="M", barWidth=self.width, barHeight=self.height)
-        drawing = Drawing(self.width, self.height)
+        drawing = Drawing(self.width, self.height, initialFontName=self.font)  # else an unembedded Helvetica
         drawing.add(widget)
         self.canv.saveState()
         self.canv.setFillColor(white)
