@@ -40,7 +40,9 @@ from builder.layout.flowables import (
     Marked,
     NumberBadge,
     SectionHeading,
+    Shelved,
     TickBox,
+    fitted_size,
     picture_flowable,
 )
 from builder.layout.markup import inline
@@ -179,7 +181,13 @@ class BlockLayout:
         """Pictures side by side, each with its caption."""
         columns = max(2, min(3, len(block.figures)))
         column = (self.width - GAP * (columns - 1)) / columns
-        cells = [self._figure_cell(figure, column, FIGURE_PICTURE_HEIGHT) for figure in block.figures]
+        cells = []
+        for start in range(0, len(block.figures), columns):
+            row = block.figures[start : start + columns]
+            # One picture height per row, pictures centred above it, so the captions line up.
+            sizes = [fitted_size(self.pictures[f.image.path], column, FIGURE_PICTURE_HEIGHT) for f in row]
+            height = max(size[1] for size in sizes)
+            cells += [self._figure_cell(figure, column, FIGURE_PICTURE_HEIGHT, height) for figure in row]
         return self._rows(cells, columns, align="LEFT", space_after=5 * mm)
 
     def _rows(
@@ -197,17 +205,22 @@ class BlockLayout:
         grid.spaceAfter = space_after
         return [grid]
 
-    def _figure_cell(self, figure: Figure, width: float, height: float) -> list[Flowable]:
-        """A picture over its caption; a do/avoid verdict adds a tick or cross and the word Yes or Avoid."""
+    def _figure_cell(self, figure: Figure, width: float, height: float, shelf: float = 0) -> list[Flowable]:
+        """A picture over its caption; a do/avoid verdict adds a tick or cross and the word Yes or Avoid.
+
+        With a ``shelf`` height, the picture stands centred on the bottom of a box that tall.
+        """
         theme = self.theme
         picture = self.pictures[figure.image.path]
-        image = picture_flowable(picture, width, height, theme.fonts.regular)
+        image: Flowable = picture_flowable(picture, width, height, theme.fonts.regular)
         caption = inline(figure.caption)
         if figure.verdict:
             color = theme.primary_text if figure.verdict == "do" else STOP_RED
             image = Marked(image, figure.verdict, color)
             word = "Yes" if figure.verdict == "do" else "Avoid"
             caption = f'<font color="#{color.hexval()[2:]}"><b>{word}:</b></font> {caption}'
+        if shelf:
+            image = Shelved(image, width, shelf)
         return [image, Spacer(1, 2 * mm), Paragraph(caption, theme.caption)]
 
     def callout(self, block: Callout) -> list[Flowable]:

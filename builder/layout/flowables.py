@@ -60,6 +60,22 @@ def picture_flowable(picture: Picture, max_width: float, max_height: float, font
     return ScaledPicture(picture, *fitted_size(picture, max_width, max_height), font)
 
 
+class Shelved(Flowable):
+    """``inner`` centred on the bottom of a ``width`` x ``height`` box, so that pictures of different
+    shapes in one row stand on one line and their captions line up."""
+
+    def __init__(self, inner: Flowable, width: float, height: float) -> None:
+        super().__init__()
+        self.inner, self.width, self.height = inner, width, height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        inner_width, _ = self.inner.wrap(self.width, self.height)
+        self.inner.drawOn(self.canv, (self.width - inner_width) / 2, 0)
+
+
 class Marked(Flowable):
     """A picture with a round do/avoid badge on its top-right corner: a tick or a cross, not only a colour."""
 
