@@ -149,7 +149,11 @@ class BlockLayout:
         return [Paragraph(inline(item), self.theme.bullet, bulletText="•") for item in items]
 
     def steps(self, block: Steps) -> list[Flowable]:
-        """Steps with pictures in a two-column grid, so the movement reads frame by frame."""
+        """Steps with pictures two to a row, so the movement reads frame by frame.
+
+        Each row is its own piece: a page may break between rows (never inside one, so a picture stays
+        with its words), which keeps a long exercise from leaving half a page empty before it.
+        """
         numbered = list(enumerate(block.steps, start=1))
         if not any(step.image for _, step in numbered):
             return [self._numbered(n, step.text, self.width) for n, step in numbered]
@@ -164,7 +168,10 @@ class BlockLayout:
                     Spacer(1, 2 * mm),
                 ]
             cells.append([*cell, self._numbered(n, step.text, column)])
-        return self._rows(cells, columns=2, align="CENTER", space_after=4 * mm)
+        pairs = [cells[start : start + 2] for start in range(0, len(cells), 2)]
+        rows = [self._rows(pair, columns=2, align="CENTER", space_after=ROW_GAP)[0] for pair in pairs]
+        rows[-1].spaceAfter = 4 * mm
+        return rows
 
     def _numbered(self, number: int, text: str, width: float) -> Flowable:
         theme = self.theme
