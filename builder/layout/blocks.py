@@ -6,7 +6,7 @@ a heading keeps with what follows it, and a table only breaks between rows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reportlab.lib.colors import Color
@@ -259,7 +259,7 @@ class BlockLayout:
         theme = self.theme
         header = [Paragraph(inline(c), theme.header_cell) for c in (*block.columns, *block.tick_columns)]
         tick_widths = [self._tick_column_width(label) for label in block.tick_columns]
-        widths = _text_column_widths(block, self.width - sum(tick_widths)) + tick_widths
+        widths = _text_column_widths(block, self.width - sum(tick_widths), self._natural_width) + tick_widths
         rows: list[list[Flowable]] = [header]
         for row in block.rows:
             cells: list[Flowable] = [Paragraph(inline(cell), theme.cell) for cell in row]
@@ -286,6 +286,11 @@ class BlockLayout:
         if not block.caption:
             return [table]
         return [Paragraph(inline(block.caption), theme.table_caption), table]
+
+    def _natural_width(self, text: str) -> float:
+        """The width a cell needs to keep ``text`` on one line, padding included."""
+        style = self.theme.header_cell
+        return stringWidth(text.replace("**", "").replace("*", ""), style.fontName, style.fontSize) + 12
 
     def _tick_column_width(self, label: str) -> float:
         """Just wide enough for the label's longest word, and never narrower than a comfortable tick box."""
@@ -347,11 +352,26 @@ def plain(align: str = "LEFT", valign: str = "TOP", gap: float = 0) -> list[tupl
     ]
 
 
-def _text_column_widths(block: TableBlock, total: float) -> list[float]:
-    """Share ``total`` between the text columns by the length of their longest entry."""
-    longest = [
-        max(len(text) for text in (heading, *(row[i] for row in block.rows if i < len(row))))
+def _text_column_widths(block: TableBlock, total: float, natural: Callable[[str], float]) -> list[float]:
+    """Share ``total`` between the text columns: a column whose longest entry fits its fair share gets
+    just that width, so "Day 2" never breaks; the other columns share what is left by their length."""
+    wanted = [
+        max(natural(text) for text in (heading, *(row[i] for row in block.rows if i < len(row))))
         for i, heading in enumerate(block.columns)
     ]
-    weights = [max(6, min(length, 40)) for length in longest]
-    return [total * weight / sum(weights) for weight in weights]
+    widths: dict[int, float] = {}
+    while True:
+        open_columns = [i for i in range(len(wanted)) if i not in widths]
+        share = (total - sum(widths.values())) / max(1, len(open_columns))
+        fitting = [i for i in open_columns if wanted[i] <= share]
+        if not fitting or not open_columns:
+            break
+        widths.update({i: wanted[i] for i in fitting})
+    left = total - sum(widths.values())
+    rest = [i for i in range(len(wanted)) if i not in widths]
+    if rest:
+        weight = sum(wanted[i] for i in rest)
+        widths.update({i: left * wanted[i] / weight for i in rest})
+    else:  # everything fits on one line: the spare room goes to the widest column
+        widths[max(widths, key=lambda i: wanted[i])] += left
+    return [widths[i] for i in range(len(wanted))]
