@@ -504,3 +504,11 @@ def test_check_warns_about_pictures_no_section_uses(workdir: Path, caplog: pytes
         "ours/images/sleep-sde.jpg: no section uses this picture; to replace one of ours, give it the same"
         " name (did you mean 'sleep-side'?)"
     ]
+
+
+def test_large_print_keeps_short_table_entries_on_one_line(demo_copy: Path, tmp_path: Path) -> None:
+    clinic = demo_copy / "clinic.yaml"
+    clinic.write_text(clinic.read_text() + "fonts:\n  size: 18\n")
+    pdf = build_handout(["heat-ice"], tmp_path / "h.pdf", clinic=demo_copy).path
+    lines = [line.strip() for text in page_texts(pdf) for line in text.splitlines()]
+    assert all(any(line.startswith(f"Day {n}") for line in lines) for n in range(1, 8))
