@@ -33,7 +33,8 @@ def clinic_option(command: Callable[..., None]) -> Callable[..., None]:
         envvar="HANDOUT_CLINIC",
         show_envvar=True,
         metavar="FOLDER",
-        help="Your clinic folder (or its clinic.yaml). Default: ./clinic.yaml, else the demo clinic.",
+        help="Your clinic folder (or its clinic.yaml). Default: the clinic.yaml in this folder or one above"
+        " it, else the demo clinic.",
     )(command)
 
 

@@ -148,10 +148,13 @@ class Clinic:
 
 
 def find_clinic(given: Path | None) -> Path:
-    """The clinic file to use: the one given (a folder or its clinic.yaml), ./clinic.yaml, or the demo."""
+    """The clinic file to use: the one given (a folder or its clinic.yaml), else the nearest clinic.yaml
+    in this folder or one above it (so a build from the clinic's images/ folder still finds it), else
+    the demo."""
     if given is None:
-        here = Path(CLINIC_FILE)
-        return here if here.is_file() else DEMO_CLINIC / CLINIC_FILE
+        here = Path.cwd()
+        found = next((f / CLINIC_FILE for f in (here, *here.parents) if (f / CLINIC_FILE).is_file()), None)
+        return Path(display_path(found)) if found else DEMO_CLINIC / CLINIC_FILE
     if given.is_dir():
         path = given / CLINIC_FILE
         if not path.is_file():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -512,3 +513,12 @@ def test_large_print_keeps_short_table_entries_on_one_line(demo_copy: Path, tmp_
     pdf = build_handout(["heat-ice"], tmp_path / "h.pdf", clinic=demo_copy).path
     lines = [line.strip() for text in page_texts(pdf) for line in text.splitlines()]
     assert all(any(line.startswith(f"Day {n}") for line in lines) for n in range(1, 8))
+
+
+def test_a_build_from_a_subfolder_finds_the_clinic_above_it(workdir: Path) -> None:
+    shutil.copytree(NORTHSIDE, workdir / "northside")
+    (workdir / "northside" / "images").mkdir()
+    os.chdir(workdir / "northside" / "images")
+    result = run("build", "--sections", "red-flags")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "Northside Chiropractic & Massage" in page_texts(Path("output") / "handout.pdf")[0]
