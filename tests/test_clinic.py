@@ -248,6 +248,10 @@ CLINIC_MISTAKES = {
         " (while parsing a block mapping that starts on line 1);"
         " indent this line with as many spaces as the other keys at its level"
     ],
+    "clinic-python-tag": [  # loaded safely: a tag that would run a command is refused, not run
+        "1: invalid YAML: could not determine a constructor for the tag"
+        " 'tag:yaml.org,2002:python/object/apply:os.system'"
+    ],
     "clinic-key-without-a-space": [
         "2: invalid YAML: could not find expected ':' (while scanning a simple key that starts on line 2);"
         " every key needs a colon and a space after it, like 'phone: 555'"
