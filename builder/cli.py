@@ -117,7 +117,10 @@ def list_command(clinic: Path | None, content: Path | None) -> None:
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 def init(folder: Path) -> None:
-    """Create a clinic folder: clinic.yaml (with notes on every setting), content/ and images/.
+    """Create a clinic folder, with a clinic.yaml to fill in.
+
+    The folder gets clinic.yaml (with a note on every setting), content/ for your own sections and
+    images/ for your own pictures. An existing clinic.yaml is never replaced.
 
     \b
     Example:
