@@ -57,7 +57,7 @@ def open_clinic(clinic: Path | None = None, content_dir: Path | None = None) -> 
     """Load and check a clinic (a folder or its clinic.yaml; None for the demo), its sections and logo."""
     settings = _load(clinic)
     library = load_library(content_dir, settings.content_dir, settings.images_dir)
-    logo = load_picture(settings.logo, HexColor(settings.colors.marks)) if settings.logo else None
+    logo = load_picture(settings.logo, None, settings.folder) if settings.logo else None  # its own colours
     if logo is not None and logo.drawing is None:
         _warn_if_soft(logo, settings.header)
     return ClinicSetup(settings, library, logo)

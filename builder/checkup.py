@@ -18,10 +18,10 @@ from builder.colour import WHITE, contrast, rgb, text_on
 from builder.config import Clinic, FontFamily
 from builder.errors import HandoutError, ProblemsError
 from builder.handout import PAPER_NAMES
-from builder.images import IMAGE_SUFFIXES, load_picture
+from builder.images import load_picture
 from builder.layout.pages import logo_size
 from builder.resources import is_bundled
-from builder.validate import did_you_mean, display_path
+from builder.validate import IMAGE_SUFFIXES, did_you_mean, display_path
 
 log = logging.getLogger(__name__)
 

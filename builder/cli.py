@@ -159,7 +159,7 @@ def _clinic_file(given: Path | None) -> Path:
     except UsageProblem as exc:
         source = click.get_current_context().get_parameter_source("clinic")
         if source == ParameterSource.ENVIRONMENT:
-            exc.message += " (set by HANDOUT_CLINIC)"
+            raise UsageProblem(f"{exc.message} (set by HANDOUT_CLINIC)") from None
         raise
 
 

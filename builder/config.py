@@ -17,9 +17,8 @@ from urllib.parse import urlsplit
 from builder.colour import LARGE_CONTRAST, TEXT_CONTRAST, WHITE, contrast, darkened, hex_of, parse_colour, rgb
 from builder.errors import ConfigError, UsageProblem
 from builder.fontfiles import FontFileError, open_font
-from builder.images import IMAGE_SUFFIXES
 from builder.resources import DEMO_CLINIC
-from builder.validate import Checker, did_you_mean, display_path, dotted, inside
+from builder.validate import IMAGE_SUFFIXES, Checker, did_you_mean, display_path, dotted, inside
 from builder.yamlfile import KeyPath, YamlFileError, read_yaml
 
 log = logging.getLogger(__name__)
@@ -198,6 +197,15 @@ def _loosely(name: str) -> str:
     return Path(name).name.lower()
 
 
+def _is_web_address(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- reading it checks it: "https://a.b:abc" is not an address
+    except ValueError:
+        return False
+    return parts.scheme in ("https", "http") and "." in parts.netloc and " " not in url
+
+
 class _ClinicReader:
     def __init__(self, check: Checker, folder: Path) -> None:
         self.check, self.folder = check, folder
@@ -210,7 +218,7 @@ class _ClinicReader:
 
     def clinic(self, data: Any) -> Clinic:
         check = self.check
-        top = check.mapping(data, (), CLINIC_KEYS) or {}
+        top = self.mapping(data, (), CLINIC_KEYS) or {}
         return Clinic(
             name=check.text(top, (), "name"),
             tagline=check.text(top, (), "tagline", required=False),
@@ -230,6 +238,11 @@ class _ClinicReader:
             clinicians=self.clinicians(top.get("clinicians")),
             source=check.source,
         )
+
+    def mapping(self, value: Any, path: KeyPath, keys: tuple[str, ...]) -> dict[str, Any] | None:
+        """The checked mapping, with keys left empty (``paper:``) taken as left out."""
+        found = self.check.mapping(value, path, keys)
+        return None if found is None else {key: item for key, item in found.items() if item != ""}
 
     def file(
         self, mapping: dict[str, Any], path: KeyPath, key: str, suffixes: tuple[str, ...], kinds: str
@@ -257,16 +270,14 @@ class _ClinicReader:
         """``url`` and ``label``, or just the address on one line (the label is then the default)."""
         if value is None:
             return None
+        where: KeyPath = ("qr_code", "url")
         if isinstance(value, str):
             value, where = {"url": value}, ("qr_code",)
-        else:
-            where = ("qr_code", "url")
-        qr = self.check.mapping(value, ("qr_code",), QR_KEYS)
+        qr = self.mapping(value, ("qr_code",), QR_KEYS)
         if qr is None:
             return None
         url = self.check.text(qr, ("qr_code",), "url")
-        parts = urlsplit(url)
-        if url and (parts.scheme not in ("https", "http") or "." not in parts.netloc or " " in url):
+        if url and not _is_web_address(url):
             hint = f' (did you mean "https://{url}"?)' if "://" not in url and " " not in url else ""
             self.check.problem(
                 where, f"'{url}' is not a web address; write it in full, starting with https://{hint}"
@@ -293,7 +304,7 @@ class _ClinicReader:
         found = []
         for key, default in zip(COLOR_KEYS, DEFAULT_COLORS, strict=True):
             text = self.check.text(colors, ("colors",), key, required=False)
-            if key in colors and not text:
+            if colors.get(key) == "":  # what YAML makes of an unquoted colour: the # starts a comment
                 self.check.problem(
                     ("colors", key),
                     'is empty; a colour that starts with # must be in quotes, like "#125B6B"',
@@ -326,7 +337,7 @@ class _ClinicReader:
     def fonts(self, value: Any) -> Fonts:
         if value is None:
             return Fonts(None, None, DEFAULT_BODY_SIZE)
-        fonts = self.check.mapping(value, ("fonts",), FONT_KEYS) or {}
+        fonts = self.mapping(value, ("fonts",), FONT_KEYS) or {}
         return Fonts(
             body=self.family(fonts.get("body"), ("fonts", "body")),
             heading=self.family(fonts.get("heading"), ("fonts", "heading")),
@@ -342,7 +353,7 @@ class _ClinicReader:
                 path, "must be 'default' or the font files: regular, bold, italic, bold_italic"
             )
             return None
-        faces = self.check.mapping(value, path, FACE_KEYS) or {}
+        faces = self.mapping(value, path, FACE_KEYS) or {}
         if "regular" not in faces:
             self.check.problem((*path, "regular"), "is missing; name the font's regular .ttf file")
         found: dict[str, Path] = {}

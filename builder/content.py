@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from builder.images import IMAGE_SUFFIXES
 from builder.resources import is_bundled
-from builder.validate import Checker, display_path, inside, is_relative_name
+from builder.validate import IMAGE_SUFFIXES, Checker, display_path, inside, is_relative_name
 from builder.yamlfile import KeyPath, YamlFileError, read_yaml
 
 KINDS = ("tips", "exercise", "schedule", "info", "safety")

@@ -26,13 +26,11 @@ from reportlab.lib.utils import ImageReader
 from svglib.svglib import svg2rlg
 
 from builder.errors import ImageError
-from builder.validate import display_path
+from builder.validate import IMAGE_SUFFIXES, display_path
 
 ILLUSTRATION_ACCENT = HexColor("#C2571A")
 """Parts of an SVG drawn in this colour take the clinic's accent colour (see docs/content-format.md)."""
 
-RASTER_SUFFIXES = (".png", ".jpg", ".jpeg")
-IMAGE_SUFFIXES = (".svg", *RASTER_SUFFIXES)
 PRINT_DPI = 300  # what a laser printer resolves; more only makes the file bigger
 LOWEST_DPI = 96  # a photo is never enlarged beyond this, where it would print visibly soft
 KEPT_PIXELS = 2000  # longest side kept in memory: about 300 dpi across the widest picture a page holds
@@ -65,27 +63,30 @@ def load_pictures(paths: Iterable[Path], accent: Color) -> dict[Path, Picture]:
     return {path: load_picture(path, accent) for path in dict.fromkeys(paths)}
 
 
-def load_picture(path: Path, accent: Color) -> Picture:
+def load_picture(path: Path, accent: Color | None, root: Path | None = None) -> Picture:
+    """Open one picture. SVG parts in the illustration accent take ``accent`` (None: keep every colour,
+    as for a logo); an SVG may only reach files inside ``root`` (default: its own folder)."""
     suffix = path.suffix.lower()
     if suffix == ".svg":
-        return _load_svg(path, accent)
-    if suffix in RASTER_SUFFIXES:
+        return _load_svg(path, accent, root or path.parent)
+    if suffix in IMAGE_SUFFIXES:
         return _load_raster(path)
     raise ImageError(f"{display_path(path)}: cannot use '{suffix}' files; use SVG, PNG or JPEG")
 
 
-def _load_svg(path: Path, accent: Color) -> Picture:
+def _load_svg(path: Path, accent: Color | None, root: Path) -> Picture:
     svglib_log = logging.getLogger("svglib.svglib")
     previous, svglib_log.disabled = svglib_log.disabled, True
     try:
-        drawing = svg2rlg(str(path))
+        drawing = svg2rlg(str(path), external_reference_root=str(root))
     except (etree.XMLSyntaxError, OSError, ValueError) as exc:
         raise ImageError(f"{display_path(path)}: not a readable SVG file ({exc})") from None
     finally:
         svglib_log.disabled = previous
-    if drawing is None or not drawing.width or not drawing.height:
+    if drawing is None or drawing.width <= 0 or drawing.height <= 0:
         raise ImageError(f"{display_path(path)}: not a readable SVG file; export it again as plain SVG")
-    _recolour(drawing, ILLUSTRATION_ACCENT, accent)
+    if accent is not None:
+        _recolour(drawing, ILLUSTRATION_ACCENT, accent)
     return Picture(path, float(drawing.width), float(drawing.height), drawing)
 
 
@@ -159,8 +160,8 @@ def _upright_srgb(image: PILImage.Image) -> PILImage.Image:
 def print_image(picture: Picture, width: float, height: float) -> ImageReader:
     """The photo at no more than 300 dpi for a ``width`` x ``height`` point box, ready for the PDF.
 
-    JPEG sources stay JPEG (the PDF stores them as they are); PNGs stay lossless, so logos and diagrams
-    keep their crisp edges.
+    A JPEG source is saved again as JPEG (quality 88), which the PDF stores compressed as it is; a PNG
+    stays lossless, so logos and diagrams keep their crisp edges.
     """
     assert picture.photo is not None
     photo = picture.photo

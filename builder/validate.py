@@ -102,6 +102,10 @@ class Checker:
         return tuple(item for item in items if item)
 
 
+IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
+"""The picture files handout can print: vector SVG, and PNG or JPEG photos."""
+
+
 def is_relative_name(name: str) -> bool:
     """True for a path like ``photos/side.jpg``: not absolute, no ``..``, no drive or backslash."""
     relative = PurePosixPath(name)

@@ -32,6 +32,7 @@ LOGO_BOXES = {  # the widest and tallest a logo may print, by where it sits
     "slim": (24 * mm, 7 * mm),
 }
 PAGE_NUMBER_WIDTH = 30 * mm
+PHONE_WIDTH = 62 * mm  # the most the phone number may take of the header; longer ones are set smaller
 
 
 @dataclass(frozen=True)
@@ -127,10 +128,12 @@ class PageFurniture:
             canv.setFillColor(soft)
             canv.setFont(theme.fonts.regular, 11)
             canv.drawRightString(right, middle + 1 * mm, "Questions? Call us")
+            size = _fitting_size(clinic.phone, theme.fonts.bold, PHONE_WIDTH, 14, 10)
+            phone = _fitted(clinic.phone, PHONE_WIDTH, theme.fonts.bold, size)
             canv.setFillColor(strong)
-            canv.setFont(theme.fonts.bold, 14)
-            canv.drawRightString(right, middle - 5.5 * mm, clinic.phone)
-            right -= max(canv.stringWidth(clinic.phone, theme.fonts.bold, 14), 33 * mm) + 6 * mm
+            canv.setFont(theme.fonts.bold, size)
+            canv.drawRightString(right, middle - 5.5 * mm, phone)
+            right -= max(canv.stringWidth(phone, theme.fonts.bold, size), 33 * mm) + 6 * mm
         width = right - left
         name_style = ParagraphStyle("band_name", fontName=theme.heading_fonts.bold, textColor=strong)
         name = _name_paragraph(clinic.name, name_style, width)
@@ -208,15 +211,27 @@ def logo_size(logo: Picture, place: str) -> tuple[float, float]:
 
 
 def _name_paragraph(name: str, style: ParagraphStyle, width: float) -> Paragraph:
-    """The clinic's name, never cut short: one line at 18 to 14 pt if it fits, else two lines at 16 to 12."""
+    """The clinic's name: on one line at 18 to 14 pt if it fits, else on two at 16 to 12; only a name too
+    long even for that is shortened, so it never spills out of the header."""
+
+    def fitted(text: str, size: float) -> tuple[Paragraph, int]:
+        paragraph = Paragraph(inline(text), style.clone("fitted", fontSize=size, leading=size * 1.15))
+        paragraph.wrap(width, BAND_HEIGHT)
+        return paragraph, len(paragraph.blPara.lines)
+
     for lines, largest, smallest in ((1, 18.0, 14.0), (2, 16.0, 12.0)):
         size = largest
         while size >= smallest:
-            paragraph = Paragraph(inline(name), style.clone("fitted", fontSize=size, leading=size * 1.15))
-            paragraph.wrap(width, BAND_HEIGHT)
-            if len(paragraph.blPara.lines) <= lines:
+            paragraph, used = fitted(name, size)
+            if used <= lines:
                 return paragraph
             size -= 0.5
+    words = name.split()
+    while len(words) > 1:
+        words = [*words[:-2], words[-2].rstrip(",;:") + "…"]
+        paragraph, used = fitted(" ".join(words), 12)
+        if used <= 2:
+            break
     return paragraph
 
 

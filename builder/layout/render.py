@@ -7,12 +7,9 @@ them. Output is deterministic (ReportLab's invariant mode), so the same inputs g
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
-from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -90,25 +87,13 @@ def _render(
         ]
     )
     try:
-        with _binary_streams():
-            doc.build(
-                _story(handout, theme, pictures, geometry),
-                canvasmaker=PageCountingCanvas if total_pages is None else Canvas,
-            )
+        doc.build(
+            _story(handout, theme, pictures, geometry),
+            canvasmaker=PageCountingCanvas if total_pages is None else Canvas,
+        )
     except LayoutError:
         raise ContentError([f"{_sources(handout)}: {TOO_TALL}"]) from None
     return buffer.getvalue(), doc.page
-
-
-@contextmanager
-def _binary_streams() -> Iterator[None]:
-    """Store images, fonts and pages as plain binary streams: ReportLab's default ASCII85 wrapping
-    makes every one a quarter bigger, for the sake of 7-bit mail channels no PDF travels over now."""
-    previous, rl_config.useA85 = rl_config.useA85, 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = previous
 
 
 def _sources(handout: Handout) -> str:
