@@ -6,10 +6,12 @@ selection -> lay out and render -> write atomically. Nothing is written unless e
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
@@ -21,7 +23,7 @@ from builder.images import Picture, load_picture, load_pictures
 from builder.layout.pages import LOGO_BOXES, logo_size
 from builder.layout.render import render_pdf
 from builder.library import Library, load_library
-from builder.output import write_pdf
+from builder.output import create_clinic_folder, write_pdf
 from builder.resources import DEMO_CLINIC, is_bundled
 from builder.validate import display_path
 
@@ -97,6 +99,16 @@ def build_handout(
         )
     )
     return BuildResult(write_pdf(output, pdf), pages, handout.paper, chosen, settings, replaced, own_pictures)
+
+
+def init_clinic(folder: Path) -> Path:
+    """Create a clinic folder whose clinic.yaml is named after the folder; returns the clinic.yaml."""
+    words = folder.resolve().name.replace("_", " ").replace("-", " ").split()
+    name = " ".join(word[:1].upper() + word[1:] for word in words) or "My Clinic"
+    template = resources.files("builder").joinpath("templates/clinic.yaml").read_text(encoding="utf-8")
+    # JSON's quoted string is also YAML's, so any folder name (#1-physio, smith:-clinic) stays text.
+    text = template.replace("{name}", json.dumps(name, ensure_ascii=False))
+    return create_clinic_folder(folder, text.replace("{folder}", display_path(folder)))
 
 
 def list_sections(content_dir: Path | None = None, clinic: Path | None = None) -> Library:

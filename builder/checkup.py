@@ -16,7 +16,7 @@ from reportlab.lib.colors import HexColor
 from builder.api import ClinicSetup, open_clinic
 from builder.colour import WHITE, contrast, rgb, text_on
 from builder.config import Clinic, FontFamily
-from builder.errors import HandoutError, ProblemsError
+from builder.errors import HandoutError, ImageError, ProblemsError
 from builder.handout import PAPER_NAMES
 from builder.images import load_picture
 from builder.layout.pages import logo_size
@@ -26,7 +26,7 @@ from builder.validate import IMAGE_SUFFIXES, did_you_mean, display_path
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Checkup:
     clinic: Clinic | None
     rows: list[tuple[str, str]] = field(default_factory=list)
@@ -39,7 +39,7 @@ def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checku
         setup = open_clinic(clinic, content_dir)
     except ProblemsError as exc:
         return Checkup(None, problems=list(exc.problems))
-    except HandoutError as exc:
+    except ImageError as exc:
         return Checkup(None, problems=[exc.message])
     report = Checkup(setup.clinic, _clinic_rows(setup))
     sections = list(setup.library.sections.values())

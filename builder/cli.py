@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 
 import click
@@ -15,7 +14,6 @@ from builder.checkup import check_clinic
 from builder.config import Clinic, find_clinic
 from builder.errors import ContentError, UsageProblem
 from builder.handout import PAPER_NAMES, PAPER_SIZES
-from builder.output import create_clinic_folder
 from builder.validate import display_path
 
 
@@ -126,12 +124,8 @@ def init(folder: Path) -> None:
     Example:
       handout init my-clinic
     """
-    name = " ".join(word.capitalize() for word in folder.resolve().name.replace("_", "-").split("-") if word)
-    template = resources.files("builder").joinpath("templates/clinic.yaml").read_text(encoding="utf-8")
+    path = api.init_clinic(folder)
     shown = display_path(folder)
-    path = create_clinic_folder(
-        folder, template.replace("{name}", name or "My Clinic").replace("{folder}", shown)
-    )
     click.echo(f"Created {display_path(path)}, {shown}/content/ and {shown}/images/.")
     click.echo(f"Next: put your details in {display_path(path)}, then run 'handout check --clinic {shown}'.")
 

@@ -57,16 +57,21 @@ def text_on(background: RGB) -> RGB:
     return WHITE if contrast(WHITE, background) >= contrast(BLACK, background) else BLACK
 
 
-def darkened(colour: RGB, target: float = TEXT_CONTRAST) -> RGB:
-    """``colour`` made just dark enough to reach ``target`` contrast on white, keeping its hue."""
-    if contrast(colour, WHITE) >= target:
+def darkened(colour: RGB, target: float = TEXT_CONTRAST, background: RGB = WHITE) -> RGB:
+    """``colour`` made just dark enough to reach ``target`` contrast on ``background``, keeping its hue."""
+
+    def scaled(keep: float) -> RGB:
+        return (colour[0] * keep, colour[1] * keep, colour[2] * keep)
+
+    if contrast(colour, background) >= target:
         return colour
     low, high = 0.0, 1.0  # how much of the colour to keep: 0 is black, 1 the colour itself
     for _ in range(24):
         middle = (low + high) / 2
-        if contrast(tuple(c * middle for c in colour), WHITE) >= target:  # type: ignore[arg-type]
+        if contrast(scaled(middle), background) >= target:
             low = middle
         else:
             high = middle
     # Rounded down to whole 8-bit steps, so the colour as written in the PDF still reaches the target.
-    return tuple(math.floor(c * low * 255) / 255 for c in colour)  # type: ignore[return-value]
+    r, g, b = (math.floor(c * 255) / 255 for c in scaled(low))
+    return (r, g, b)

@@ -183,9 +183,9 @@ def load_clinic(path: Path = DEMO_CLINIC / CLINIC_FILE) -> Clinic:
 
 
 def _files_in(folder: Path, suffixes: tuple[str, ...]) -> list[str]:
-    """The files in a clinic folder (and its subfolders) with one of ``suffixes``, as relative names."""
+    """The files in a clinic folder and its subfolders with one of ``suffixes``, as relative names."""
     found = []
-    for path in sorted(folder.rglob("*"))[:2000]:
+    for path in sorted([*folder.glob("*"), *folder.glob("*/*")]):  # the folder and its subfolders only
         relative = path.relative_to(folder)
         if path.suffix.lower() in suffixes and not any(part.startswith(".") for part in relative.parts):
             found.append(relative.as_posix())

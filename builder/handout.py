@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from builder.config import Clinic
+from builder.config import PAPERS, Clinic
 from builder.content import Section
 
-PAPER_SIZES = ("a4", "letter")
+PAPER_SIZES = PAPERS
 PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
 
 

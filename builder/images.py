@@ -25,10 +25,11 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.utils import ImageReader
 from svglib.svglib import svg2rlg
 
+from builder.config import DEFAULT_COLORS
 from builder.errors import ImageError
 from builder.validate import IMAGE_SUFFIXES, display_path
 
-ILLUSTRATION_ACCENT = HexColor("#C2571A")
+ILLUSTRATION_ACCENT = HexColor(DEFAULT_COLORS[1])
 """Parts of an SVG drawn in this colour take the clinic's accent colour (see docs/content-format.md)."""
 
 PRINT_DPI = 300  # what a laser printer resolves; more only makes the file bigger

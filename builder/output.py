@@ -57,14 +57,12 @@ def create_clinic_folder(folder: Path, clinic_yaml: str) -> Path:
     try:
         for sub in ("content", "images"):
             (folder / sub).mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".clinic.yaml.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
+        with path.open("x", encoding="utf-8") as file:  # "x" fails rather than replace a file
+            try:
                 file.write(clinic_yaml)
-            os.chmod(temporary, _new_file_mode())
-            os.link(temporary, path)  # unlike a rename, a link fails rather than replace a file
-        finally:
-            Path(temporary).unlink(missing_ok=True)
+            except OSError:
+                path.unlink(missing_ok=True)  # never leave half a clinic.yaml
+                raise
     except FileExistsError:
         raise OutputError(
             f"{display_path(path)}: already exists; edit it, or choose a new folder name"

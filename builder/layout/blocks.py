@@ -21,6 +21,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from builder import colour
 from builder.content import (
     Block,
     Bullets,
@@ -235,7 +236,10 @@ class BlockLayout:
         theme = self.theme
         color = {"tip": theme.primary_text, "caution": theme.accent, "stop": STOP_RED}[block.style]
         icon = Icon(block.style, color, theme.fonts.bold, 8 * mm)
-        title_style = theme.callout_title.clone("callout_title_" + block.style, textColor=color)
+        fill = tint(color, 0.09)
+        title_style = theme.callout_title.clone(
+            "callout_title_" + block.style, textColor=_readable(color, fill)
+        )
         inner_width = self.width - 12 * mm
         heading = self.grid(
             [[icon, Paragraph(inline(block.title), title_style)]],
@@ -250,7 +254,7 @@ class BlockLayout:
         if block.after_hours and self.after_hours:
             rows.append([Paragraph(f"<b>After hours:</b> {inline(self.after_hours)}", theme.body)])
         border = 2.2 if block.style == "stop" else 0
-        box = self.boxed(rows, tint(color, 0.09), color, full_border=border)
+        box = self.boxed(rows, fill, color, full_border=border)
         box.spaceBefore, box.spaceAfter = 2 * mm, 5 * mm
         return [box]
 
@@ -321,6 +325,16 @@ class BlockLayout:
         table = KeptTable(rows, page_height=self.page_height, colWidths=widths, hAlign="LEFT", **options)
         table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), self.theme.fonts.regular), *commands]))
         return table
+
+
+def _readable(color: Color, background: Color) -> Color:
+    """``color`` darkened just enough for a bold title on ``background`` (3:1, as WCAG asks of large text)."""
+    rgb = colour.darkened(
+        (color.red, color.green, color.blue),
+        colour.LARGE_CONTRAST,
+        (background.red, background.green, background.blue),
+    )
+    return Color(*rgb)
 
 
 def _units(blocks: Sequence[Block]) -> list[Block | tuple[Bullets | TextBlock, Figures]]:

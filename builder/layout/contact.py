@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from builder.config import Clinic
 from builder.layout.blocks import BlockLayout, plain
-from builder.layout.flowables import IfRoom, QrCode
+from builder.layout.flowables import IfRoom, QrCodeDrawing
 from builder.layout.markup import inline
 from builder.layout.styles import tint
 
@@ -43,7 +43,7 @@ def contact_panel(layout: BlockLayout, clinic: Clinic) -> list[Flowable]:
     else:
         shown_url = clinic.qr_code.url.split("://", 1)[1]
         right: list[Flowable] = [
-            QrCode(clinic.qr_code.url, QR_SIZE, theme.fonts.regular),
+            QrCodeDrawing(clinic.qr_code.url, QR_SIZE, theme.fonts.regular),
             Spacer(1, 1.5 * mm),
             Paragraph(inline(clinic.qr_code.label), theme.caption),
             Paragraph(inline(shown_url), theme.small),

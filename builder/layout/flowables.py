@@ -290,7 +290,7 @@ class ChoiceLine(Flowable):
                     canv.line(text_x, y - 2, text_x + self.BLANK, y - 2)
 
 
-class QrCode(Flowable):
+class QrCodeDrawing(Flowable):
     """A QR code drawn as vector squares by ReportLab's own widget, on white with its quiet zone."""
 
     def __init__(self, url: str, size: float, font: str) -> None:

@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from builder import colour
+from builder.config import DEFAULT_BODY_SIZE as BODY_SIZE
 from builder.config import Clinic
 from builder.layout.fonts import FontSet, font_set
 
@@ -21,7 +22,6 @@ INK = HexColor("#1F2933")  # body text: softer than pure black, still 15:1 on wh
 MUTED = HexColor("#4B5563")  # secondary text: 7.5:1 on white, prints as a clear grey
 RULE = HexColor("#C7CED6")
 STOP_RED = HexColor("#B42318")
-BODY_SIZE = 13
 LEADING = 1.35
 
 
