@@ -238,6 +238,9 @@ CLINIC_MISTAKES = {
         "3: qr_code.url: 'www.qr-clinic.example/book' is not a web address; write it in full, starting with"
         ' https:// (did you mean "https://www.qr-clinic.example/book"?)',
     ],
+    "clinic-qr-url-broken": [
+        "2: qr_code: 'https://qr-clinic.example]' is not a web address; write it in full, starting with https://"
+    ],
     "clinic-qr-url-with-a-space": [
         "2: qr_code: 'https://qr clinic.example' is not a web address; write it in full, starting with https://",
     ],
@@ -526,3 +529,44 @@ def test_a_build_from_a_subfolder_finds_the_clinic_above_it(workdir: Path) -> No
     result = run("build", "--sections", "red-flags")
     assert (result.exit_code, result.stderr) == (0, "")
     assert "Northside Chiropractic & Massage" in page_texts(Path("output") / "handout.pdf")[0]
+
+
+def test_a_long_phone_number_and_a_wide_logo_still_fit_the_header(demo_copy: Path, tmp_path: Path) -> None:
+    Image.new("RGB", (1000, 300), (30, 90, 160)).save(demo_copy / "wide.png")
+    clinic = demo_copy / "clinic.yaml"
+    text = clinic.read_text().replace("logo: logo.svg", "logo: wide.png")
+    text = text.replace(
+        "phone: (555) 010-2030", 'phone: "(555) 010-2030 or 0800 123 4567, free from mobiles"'
+    )
+    clinic.write_text(text)
+    pdf = build_handout(["red-flags"], tmp_path / "h.pdf", clinic=demo_copy).path
+    band = render(pdf).crop((34, 34, 561, 102))  # the band: 12 mm from the edges, 24 mm tall
+    outside = render(pdf).crop((34, 104, 561, 116))  # just under it, where a spilling name would show
+    assert "Riverside Physiotherapy" in words(page_texts(pdf)[0])
+    assert share(band, DEMO_PRIMARY, tolerance=2) > 0.3
+    assert share(outside, (255, 255, 255), tolerance=3) == 1.0
+
+
+def test_init_names_the_clinic_after_any_folder_name(workdir: Path) -> None:
+    assert run("init", "#1-McKenzie_physio").exit_code == 0
+    result = run("check", "--clinic", "#1-McKenzie_physio")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Clinic       #1 McKenzie Physio (#1-McKenzie_physio/clinic.yaml)\n")
+
+
+def test_check_and_build_agree_on_usage_errors(workdir: Path) -> None:
+    (workdir / "empty").mkdir()
+    for command in ("check", "build"):
+        result = run(command, "--content", "empty", *(["--sections", "sleep"] if command == "build" else []))
+        assert (result.exit_code, result.output) == (
+            2,
+            "Error: empty: no section files (*.yaml) in this folder\n",
+        )
+
+
+def test_keys_left_empty_count_as_left_out(demo_copy: Path, tmp_path: Path) -> None:
+    (demo_copy / "clinic.yaml").write_text(
+        "name: Blank Clinic\ncolors:\npaper:\nheader:\nhours:\nclinicians:\n"
+    )
+    result = build_handout(["red-flags"], tmp_path / "h.pdf", clinic=demo_copy)
+    assert (result.paper, result.clinic.header, result.clinic.colors.primary) == ("a4", "band", "#125B6B")

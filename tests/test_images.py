@@ -7,6 +7,7 @@ Every picture is made here with Pillow at test time. Each is checked where it ma
 
 from __future__ import annotations
 
+import base64
 import io
 import logging
 import math
@@ -501,3 +502,33 @@ def test_a_logo_outside_the_clinic_folder_is_refused(workdir: Path, name: str, l
         " must be a file inside the clinic folder; copy it into my-clinic/\n",
     )
     assert not (workdir / "out.pdf").exists()
+
+
+def test_an_svg_logo_with_a_picture_inside_prints_in_its_own_colours(workdir: Path) -> None:
+    """Design tools often save a logo as SVG with a PNG inside; the logo is never recoloured."""
+    inner = io.BytesIO()
+    Image.new("RGB", (40, 20), MAGENTA).save(inner, "PNG")
+    encoded = base64.b64encode(inner.getvalue()).decode()
+    clinic = make_clinic(workdir / "my-clinic", logo="logo.svg")
+    (clinic / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="80"'
+        ' height="40"><rect width="80" height="40" fill="#C2571A"/><image x="20" y="10" width="40"'
+        f' height="20" xlink:href="data:image/png;base64,{encoded}"/></svg>'
+    )
+    result = run("build", "--clinic", "my-clinic", "--sections", "sleep", "-o", "out.pdf")
+    assert result.exit_code == 0, result.output
+    assert share_of(workdir / "out.pdf", MAGENTA) > 0.0005
+    assert share_of(workdir / "out.pdf", (0xC2, 0x57, 0x1A), tolerance=4) > 0.001
+
+
+def test_an_svg_cannot_pull_in_a_picture_from_outside_its_folder(workdir: Path) -> None:
+    Image.new("RGB", (40, 20), MAGENTA).save(workdir / "secret.png")
+    clinic = make_clinic(workdir / "my-clinic", logo="logo.svg")
+    (clinic / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="80"'
+        ' height="40"><rect width="80" height="40" fill="#125B6B"/>'
+        '<image x="20" y="10" width="40" height="20" xlink:href="../secret.png"/></svg>'
+    )
+    result = run("build", "--clinic", "my-clinic", "--sections", "sleep", "-o", "out.pdf")
+    assert result.exit_code == 0, result.output
+    assert share_of(workdir / "out.pdf", MAGENTA) == 0
