@@ -54,6 +54,7 @@ BODY_SIZES = (12.0, 18.0)
 DEFAULT_BODY_SIZE = 13.0
 DEFAULT_QR_LABEL = "Scan to book your next visit"
 MAX_QR_URL = 300  # longer addresses make a QR code too dense to scan from paper
+MAX_DISCLAIMER = 250  # it prints on every page; longer, it eats into the room for the advice
 MAX_CLINICIANS = 6
 
 
@@ -234,7 +235,7 @@ class _ClinicReader:
             fonts=self.fonts(top.get("fonts")),
             paper=self.choice(top, "paper", PAPERS),
             header=self.choice(top, "header", HEADERS),
-            disclaimer=check.text(top, (), "disclaimer", required=False),
+            disclaimer=self.disclaimer(top),
             clinicians=self.clinicians(top.get("clinicians")),
             source=check.source,
         )
@@ -407,6 +408,15 @@ class _ClinicReader:
             hint = did_you_mean(value.lower(), choices)
             self.check.problem((key,), f"'{value}' is not one of {', '.join(choices)}{hint}")
         return choices[0]
+
+    def disclaimer(self, top: dict[str, Any]) -> str:
+        text = self.check.text(top, (), "disclaimer", required=False)
+        if len(text) > MAX_DISCLAIMER:
+            self.check.problem(
+                ("disclaimer",),
+                f"is {len(text)} characters long; it prints on every page, so keep it to {MAX_DISCLAIMER}",
+            )
+        return text
 
     def clinicians(self, value: Any) -> tuple[str, ...]:
         names = self.lines(value, ("clinicians",))

@@ -251,6 +251,9 @@ CLINIC_MISTAKES = {
         " (while parsing a block mapping that starts on line 1);"
         " indent this line with as many spaces as the other keys at its level"
     ],
+    "clinic-disclaimer-too-long": [
+        "2: disclaimer: is 279 characters long; it prints on every page, so keep it to 250"
+    ],
     "clinic-python-tag": [  # loaded safely: a tag that would run a command is refused, not run
         "1: invalid YAML: could not determine a constructor for the tag"
         " 'tag:yaml.org,2002:python/object/apply:os.system'"
@@ -570,3 +573,26 @@ def test_keys_left_empty_count_as_left_out(demo_copy: Path, tmp_path: Path) -> N
     )
     result = build_handout(["red-flags"], tmp_path / "h.pdf", clinic=demo_copy)
     assert (result.paper, result.clinic.header, result.clinic.colors.primary) == ("a4", "band", "#125B6B")
+
+
+def test_a_long_address_and_disclaimer_grow_the_footer_but_never_into_the_printer_margin(
+    demo_copy: Path, tmp_path: Path
+) -> None:
+    clinic = demo_copy / "clinic.yaml"
+    long_address = (
+        "Unit 4B, The Old Mill Business Park, 480 North Avenue, Lakeview Industrial Estate, Lakeview"
+    )
+    text = clinic.read_text().replace("address: 12 Riverside Walk, Springfield", f"address: {long_address}")
+    clinic.write_text(
+        text.replace("disclaimer: >-", "disclaimer: >-\n  " + "Keep this leaflet for later. " * 5)
+    )
+    pdf = build_handout(["red-flags"], tmp_path / "h.pdf", clinic=demo_copy).path
+    lowest: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            lowest.append(cm[5] + tm[5])
+
+    PdfReader(pdf).pages[0].extract_text(visitor_text=visit)
+    assert min(lowest) >= 12 * 72 / 25.4  # printers cannot reach the outer 12 mm
+    assert long_address in words(page_texts(pdf)[0])

@@ -39,6 +39,8 @@ PHONE_WIDTH = 62 * mm  # the most the phone number may take of the header; longe
 class PageGeometry:
     width: float
     height: float
+    footer: float = FOOTER_HEIGHT
+    """The footer's height, measured for the clinic's details and disclaimer (see ``footer_height``)."""
 
     @property
     def text_width(self) -> float:
@@ -50,7 +52,7 @@ class PageGeometry:
 
     @property
     def frame_bottom(self) -> float:
-        return EDGE + FOOTER_HEIGHT + 6 * mm
+        return EDGE + self.footer + 6 * mm
 
     @property
     def page_height(self) -> float:
@@ -176,24 +178,16 @@ class PageFurniture:
 
     def _footer(self, canv: Canvas) -> None:
         """Under a rule: the clinic's contact details, then the disclaimer with "Page X of Y" beside it."""
-        theme, g, clinic = self.theme, self.geometry, self.handout.clinic
-        top = EDGE + FOOTER_HEIGHT
+        theme, g = self.theme, self.geometry
+        top = EDGE + g.footer
         canv.saveState()
         canv.setStrokeColor(theme.primary)
         canv.setLineWidth(1)
         canv.line(MARGIN, top, g.width - MARGIN, top)
-        # Non-breaking spaces inside each detail, so a long line wraps between details, never inside one.
-        contacts = " · ".join(inline(part).replace(" ", "&nbsp;") for part in clinic.contacts)
-        y = _draw_below(canv, Paragraph(contacts, theme.footer), MARGIN, top - 1.5 * mm, g.text_width)
-        notes = [inline(clinic.disclaimer)] if clinic.disclaimer else []
-        if self.handout.reviewed:
-            year, month = self.handout.reviewed.split("-")
-            notes.append(
-                f"Information reviewed {calendar.month_name[int(month)]} {year}.".replace(" ", "&nbsp;")
-            )
-        if notes:
-            disclaimer = Paragraph(" ".join(notes), theme.small)
-            _draw_below(canv, disclaimer, MARGIN, y - 1 * mm, g.text_width - PAGE_NUMBER_WIDTH)
+        contacts, notes = _footer_paragraphs(self.handout, theme, g.text_width)
+        y = _draw_below(canv, contacts, MARGIN, top - 1.5 * mm, g.text_width)
+        if notes is not None:
+            _draw_below(canv, notes, MARGIN, y - 1 * mm, g.text_width - PAGE_NUMBER_WIDTH)
         canv.setFillColor(INK)
         canv.setFont(theme.fonts.bold, 10)
         page = f"Page {canv.getPageNumber()} of {self.total_pages or 0}"
@@ -252,8 +246,36 @@ def _fitted(text: str, width: float, font: str, size: float) -> str:
     return " ".join(words)
 
 
+def footer_height(handout: Handout, theme: Theme, text_width: float) -> float:
+    """The footer as tall as the clinic's details and disclaimer need, and never less than the usual."""
+    contacts, notes = _footer_paragraphs(handout, theme, text_width)
+    height = 1.5 * mm + contacts.wrap(text_width, BAND_HEIGHT * 4)[1]
+    if notes is not None:
+        height += 1 * mm + notes.wrap(text_width - PAGE_NUMBER_WIDTH, BAND_HEIGHT * 4)[1]
+    return max(FOOTER_HEIGHT, height + 1 * mm)
+
+
+def _footer_paragraphs(
+    handout: Handout, theme: Theme, text_width: float
+) -> tuple[Paragraph, Paragraph | None]:
+    """The contact line, and the disclaimer with the review date (None when there is neither)."""
+    style = theme.footer
+
+    def kept_whole(part: str) -> str:
+        """Non-breaking spaces inside a detail that fits a line, so lines break between details."""
+        fits = stringWidth(part, style.fontName, style.fontSize) < text_width
+        return inline(part).replace(" ", "&nbsp;") if fits else inline(part)
+
+    contacts = Paragraph(" · ".join(kept_whole(part) for part in handout.clinic.contacts), style)
+    notes = [inline(handout.clinic.disclaimer)] if handout.clinic.disclaimer else []
+    if handout.reviewed:
+        year, month = handout.reviewed.split("-")
+        notes.append(f"Information reviewed {calendar.month_name[int(month)]} {year}.".replace(" ", "&nbsp;"))
+    return contacts, Paragraph(" ".join(notes), theme.small) if notes else None
+
+
 def _draw_below(canv: Canvas, paragraph: Paragraph, x: float, top: float, width: float) -> float:
     """Draw ``paragraph`` hanging from ``top``; returns where it ends."""
-    height = paragraph.wrap(width, FOOTER_HEIGHT)[1]
+    height = paragraph.wrap(width, BAND_HEIGHT * 4)[1]
     paragraph.drawOn(canv, x, top - height)
     return top - height

@@ -7,6 +7,7 @@ them. Output is deterministic (ReportLab's invariant mode), so the same inputs g
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -38,7 +39,7 @@ from builder.layout.flowables import (
     SectionHeading,
 )
 from builder.layout.markup import inline
-from builder.layout.pages import MARGIN, PageFurniture, PageGeometry
+from builder.layout.pages import MARGIN, PageFurniture, PageGeometry, footer_height
 from builder.layout.styles import INK, Theme, make_theme
 from builder.validate import display_path
 
@@ -60,7 +61,8 @@ def _render(
     handout: Handout, pictures: dict[Path, Picture], logo: Picture | None, total_pages: int | None
 ) -> tuple[bytes, int]:
     theme = make_theme(handout.clinic)
-    geometry = PageGeometry(*PAGE_SIZES[handout.paper])
+    page = PageGeometry(*PAGE_SIZES[handout.paper])
+    geometry = replace(page, footer=footer_height(handout, theme, page.text_width))
     furniture = PageFurniture(handout, theme, logo, geometry, total_pages)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
