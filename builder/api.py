@@ -89,16 +89,23 @@ def build_handout(
     pictures = load_pictures((image.path for section in chosen for image in section.images), accent)
     pdf, pages = render_pdf(handout, pictures, setup.logo)
     replaced = tuple(section for section in chosen if section.id in setup.library.replaced)
-    own_pictures = tuple(
-        dict.fromkeys(
-            image.path
-            for section in chosen
-            if is_bundled(section.source)
-            for image in section.images
-            if settings.images_dir is not None and image.path.is_relative_to(settings.images_dir)
-        )
-    )
+    own_pictures = replaced_pictures(chosen, settings)
     return BuildResult(write_pdf(output, pdf), pages, handout.paper, chosen, settings, replaced, own_pictures)
+
+
+def replaced_pictures(sections: Sequence[Section], clinic: Clinic) -> tuple[Path, ...]:
+    """The clinic's own pictures that bundled sections print in place of our illustrations."""
+    folder = clinic.images_dir
+    if folder is None:
+        return ()
+    found = (
+        image.path
+        for section in sections
+        if is_bundled(section.source)
+        for image in section.images
+        if image.path.is_relative_to(folder)
+    )
+    return tuple(sorted(set(found)))
 
 
 def init_clinic(folder: Path) -> Path:

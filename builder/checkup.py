@@ -13,13 +13,14 @@ from pathlib import Path
 
 from reportlab.lib.colors import HexColor
 
-from builder.api import ClinicSetup, open_clinic
+from builder.api import ClinicSetup, open_clinic, replaced_pictures
 from builder.colour import WHITE, contrast, rgb, text_on
 from builder.config import Clinic, FontFamily
 from builder.errors import HandoutError, ImageError, ProblemsError
-from builder.handout import PAPER_NAMES
+from builder.handout import PAPER_NAMES, Handout
 from builder.images import load_picture
 from builder.layout.pages import logo_size
+from builder.layout.render import render_pdf
 from builder.resources import is_bundled
 from builder.validate import IMAGE_SUFFIXES, did_you_mean, display_path
 
@@ -54,18 +55,24 @@ def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checku
         summary += f"; yours in place of the bundled {', '.join(replacing)}"
     report.rows.append(("Sections", summary))
     accent = HexColor(setup.clinic.colors.marks)
-    swapped = []
+    pictures = {}
     for path in sorted({image.path for section in sections for image in section.images}):
         try:
-            load_picture(path, accent)
+            pictures[path] = load_picture(path, accent)
         except HandoutError as exc:
             report.problems.append(exc.message)
-        if not is_bundled(path) and setup.clinic.images_dir and path.is_relative_to(setup.clinic.images_dir):
-            swapped.append(display_path(path))
+    swapped = replaced_pictures(sections, setup.clinic)
     if swapped:
-        report.rows.append(("Your pictures", ", ".join(swapped)))
+        report.rows.append(("Your pictures", ", ".join(display_path(path) for path in swapped)))
     if setup.clinic.images_dir is not None:
         _warn_about_unused(setup.clinic.images_dir, [image.path for s in sections for image in s.images])
+    if not report.problems:  # lay out each section once, so "handouts will build" is a promise kept
+        for section in sorted(sections, key=lambda s: s.id):
+            trial = Handout(section.title, (section,), setup.clinic, setup.clinic.paper)
+            try:
+                render_pdf(trial, pictures, setup.logo)
+            except ProblemsError as exc:
+                report.problems.extend(exc.problems)
     return report
 
 

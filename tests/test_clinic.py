@@ -596,3 +596,13 @@ def test_a_long_address_and_disclaimer_grow_the_footer_but_never_into_the_printe
     PdfReader(pdf).pages[0].extract_text(visitor_text=visit)
     assert min(lowest) >= 12 * 72 / 25.4  # printers cannot reach the outer 12 mm
     assert long_address in words(page_texts(pdf)[0])
+
+
+def test_check_lays_out_every_section_so_a_layout_problem_is_found_before_a_build(workdir: Path) -> None:
+    folder = DATA / "paragraph-longer-than-a-page" / "content"
+    result = run("check", "--content", str(folder))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        f"Error: {folder / 'walking.yaml'}: a paragraph inside a box or a table cell is longer than a page;"
+        " split it into shorter paragraphs or bullets"
+    )
