@@ -282,10 +282,10 @@ class _SectionReader:
             if found is None:
                 continue
             if inside(folder, str(found.relative_to(folder))) is None:
-                self.check.problem(
-                    (*path, "image"),
-                    f"'{found.relative_to(folder)}' links to a file outside {_shown(folder)};"
-                    " copy the picture itself into the folder",
+                # Named by the link itself: that is the file to fix, whichever section uses it.
+                self.check.problems.append(
+                    f"{display_path(found)}: links to a file outside {_shown(folder)};"
+                    " copy the picture itself into the folder"
                 )
                 return None
             return Image(found, alt)

@@ -18,9 +18,20 @@ class FontFileError(Exception):
     """The file cannot be used as a font; the message says why and what to do."""
 
 
-@cache
 def open_font(path: Path) -> TTFont:
-    """The font, under a ReportLab name made from its contents so two clinics' files never clash."""
+    """The font, under a ReportLab name made from its contents so two clinics' files never clash.
+
+    Opened once per version of the file: a clinic that changes its font sees the change.
+    """
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise FontFileError(f"cannot be read ({exc.strerror})") from None
+    return _open_font(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _open_font(path: Path, modified: int, size: int) -> TTFont:
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -14,7 +14,7 @@ import math
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -157,7 +157,7 @@ def _upright_srgb(image: PILImage.Image) -> PILImage.Image:
     return upright
 
 
-@cache
+@lru_cache(maxsize=64)  # the pictures of a handout or two; a long-running caller does not grow
 def print_image(picture: Picture, width: float, height: float) -> ImageReader:
     """The photo at no more than 300 dpi for a ``width`` x ``height`` point box, ready for the PDF.
 

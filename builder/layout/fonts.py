@@ -44,9 +44,8 @@ def font_set(family: FontFamily | None) -> FontSet:
     return body_fonts() if family is None else _clinic_fonts(family)
 
 
-@cache
 def _clinic_fonts(family: FontFamily) -> FontSet:
-    """Register a clinic's faces with ReportLab, once per process."""
+    """Register a clinic's faces with ReportLab; each version of a file once per process."""
     faces = [open_font(path) for path in (family.regular, family.bold, family.italic, family.bold_italic)]
     for face in faces:
         if face.fontName not in pdfmetrics.getRegisteredFontNames():
