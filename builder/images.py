@@ -12,7 +12,8 @@ import io
 import logging
 import math
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -76,19 +77,41 @@ def load_picture(path: Path, accent: Color | None, root: Path | None = None) -> 
 
 
 def _load_svg(path: Path, accent: Color | None, root: Path) -> Picture:
-    svglib_log = logging.getLogger("svglib.svglib")
-    previous, svglib_log.disabled = svglib_log.disabled, True
-    try:
-        drawing = svg2rlg(str(path), external_reference_root=str(root))
-    except (etree.XMLSyntaxError, OSError, ValueError) as exc:
-        raise ImageError(f"{display_path(path)}: not a readable SVG file ({exc})") from None
-    finally:
-        svglib_log.disabled = previous
+    with _svglib_messages() as messages:
+        try:
+            drawing = svg2rlg(str(path), external_reference_root=str(root))
+        except (etree.XMLSyntaxError, OSError, ValueError) as exc:
+            raise ImageError(f"{display_path(path)}: not a readable SVG file ({exc})") from None
+    refused = [message for message in messages if message.startswith("Refusing out-of-root reference")]
+    if refused:
+        reference = refused[0].removeprefix("Refusing out-of-root reference ").rstrip(".")
+        raise ImageError(
+            f"{display_path(path)}: refers to {reference}, outside {display_path(root)}/;"
+            " put that picture inside the folder, or save the SVG with its pictures embedded"
+        )
     if drawing is None or drawing.width <= 0 or drawing.height <= 0:
         raise ImageError(f"{display_path(path)}: not a readable SVG file; export it again as plain SVG")
     if accent is not None:
         _recolour(drawing, ILLUSTRATION_ACCENT, accent)
     return Picture(path, float(drawing.width), float(drawing.height), drawing)
+
+
+@contextmanager
+def _svglib_messages() -> Iterator[list[str]]:
+    """Collect what svglib reports instead of letting it print: its notes on unsupported SVG features
+    mean nothing to a clinic, but a reference it refused must become an error naming the file."""
+    svglib_log = logging.getLogger("svglib.svglib")
+    messages: list[str] = []
+    handler = logging.Handler(logging.ERROR)
+    handler.emit = lambda record: messages.append(record.getMessage())  # type: ignore[method-assign]
+    previous = svglib_log.propagate
+    svglib_log.addHandler(handler)
+    svglib_log.propagate = False
+    try:
+        yield messages
+    finally:
+        svglib_log.removeHandler(handler)
+        svglib_log.propagate = previous
 
 
 def _load_raster(path: Path) -> Picture:

@@ -524,5 +524,9 @@ def test_an_svg_cannot_pull_in_a_picture_from_outside_its_folder(workdir: Path) 
         '<image x="20" y="10" width="40" height="20" xlink:href="../secret.png"/></svg>'
     )
     result = run("build", "--clinic", "my-clinic", "--sections", "sleep", "-o", "out.pdf")
-    assert result.exit_code == 0, result.output
-    assert share_of(workdir / "out.pdf", MAGENTA) == 0
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: my-clinic/logo.svg: refers to '../secret.png', outside my-clinic/; put that picture inside"
+        " the folder, or save the SVG with its pictures embedded\n",
+    )
+    assert not (workdir / "out.pdf").exists()
