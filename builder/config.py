@@ -401,13 +401,8 @@ class _ClinicReader:
         """One of ``choices`` in any case (``A4`` is ``a4``); the first when left out."""
         if top.get(key) is None:
             return choices[0]
-        value = self.check.text(top, (), key)
-        if value.lower() in choices:
-            return value.lower()
-        if value:
-            hint = did_you_mean(value.lower(), choices)
-            self.check.problem((key,), f"'{value}' is not one of {', '.join(choices)}{hint}")
-        return choices[0]
+        value = self.check.choice(top, (), key, choices, any_case=True)
+        return value if value in choices else choices[0]
 
     def disclaimer(self, top: dict[str, Any]) -> str:
         text = self.check.text(top, (), "disclaimer", required=False)

@@ -86,10 +86,21 @@ class Checker:
             self.problem(path, "must not be empty")
         return text
 
-    def choice(self, mapping: dict[str, Any], path: KeyPath, key: str, choices: tuple[str, ...]) -> str:
+    def choice(
+        self,
+        mapping: dict[str, Any],
+        path: KeyPath,
+        key: str,
+        choices: tuple[str, ...],
+        any_case: bool = False,
+    ) -> str:
+        """``mapping[key]`` if it is one of ``choices``; with ``any_case``, ``A4`` is taken as ``a4``."""
         value = self.text(mapping, path, key)
-        if value and value not in choices:
-            hint = did_you_mean(value, choices)
+        wanted = value.lower() if any_case else value
+        if wanted in choices:
+            return wanted
+        if value:
+            hint = did_you_mean(wanted, choices)
             self.problem((*path, key), f"'{value}' is not one of {', '.join(choices)}{hint}")
         return value
 
