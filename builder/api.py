@@ -15,21 +15,29 @@ from importlib import resources
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import landscape
+from reportlab.lib.units import mm
 
 from builder.config import CLINIC_FILE, Clinic, find_clinic, load_clinic
-from builder.content import Section
+from builder.content import Callout, Section
 from builder.handout import PAPER_SIZES, Handout, default_title
 from builder.images import Picture, load_picture, load_pictures
+from builder.impose import Flip, impose
+from builder.layout.booklet import render_booklet
 from builder.layout.pages import LOGO_BOXES, logo_size
-from builder.layout.render import render_pdf
+from builder.layout.render import PAGE_SIZES, render_pdf
 from builder.library import Library, load_library
-from builder.output import create_clinic_folder, write_pdf
+from builder.output import create_clinic_folder, write_pdf, write_pdfs
 from builder.resources import DEMO_CLINIC, is_bundled
 from builder.validate import display_path
 
 log = logging.getLogger(__name__)
 
 DEFAULT_OUTPUT = Path("output") / "handout.pdf"
+DEFAULT_BOOKLET = Path("output") / "booklet.pdf"
+RED_FLAGS = "red-flags"
+MAX_CREEP = 5 * mm  # a booklet's inner margin is 15 mm; more creep would push text toward the fold
+MAX_BLEED = 10 * mm  # print shops ask for 3 mm, some 5 mm
 SHARP_LOGO_DPI = 150
 
 
@@ -44,6 +52,34 @@ class BuildResult:
     """The clinic's own sections that stood in for bundled ones with the same id."""
     own_pictures: tuple[Path, ...]
     """The clinic's own pictures that stood in for bundled illustrations."""
+
+
+@dataclass(frozen=True)
+class BookletResult(BuildResult):
+    print_path: Path
+    """The file to print: imposed for an office printer, or single pages with bleed for a print shop."""
+
+
+@dataclass(frozen=True)
+class Printing:
+    """How a booklet will be printed."""
+
+    flip: Flip = "short"
+    """The printer's duplex mode: "long" turns every back side 180 degrees."""
+    creep: float = 0.0
+    """Points by which the innermost sheet's pages move toward the fold (0: none)."""
+    bleed: float | None = None
+    """Points of bleed for a print shop's single pages (None: imposed sheets for an office printer)."""
+    grayscale: bool = False
+    """Every colour as grey, for a black-and-white printer."""
+
+    def __post_init__(self) -> None:
+        if self.flip not in ("short", "long"):
+            raise ValueError(f"flip must be 'short' or 'long', not {self.flip!r}")
+        if not 0 <= self.creep <= MAX_CREEP:
+            raise ValueError(f"creep must be from 0 to {MAX_CREEP:g} points, not {self.creep:g}")
+        if self.bleed is not None and not 0 <= self.bleed <= MAX_BLEED:
+            raise ValueError(f"bleed must be from 0 to {MAX_BLEED:g} points, not {self.bleed:g}")
 
 
 @dataclass(frozen=True)
@@ -77,6 +113,48 @@ def build_handout(
 
     ``paper`` defaults to the clinic's; ``clinic`` is a clinic folder or its clinic.yaml (None: the demo).
     """
+    setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic)
+    pdf, pages = render_pdf(handout, pictures, setup.logo)
+    return _result(write_pdf(output, pdf), pages, handout, setup)
+
+
+def build_booklet(
+    sections: Sequence[str],
+    output: Path = DEFAULT_BOOKLET,
+    paper: str | None = None,
+    title: str | None = None,
+    content_dir: Path | None = None,
+    clinic: Path | None = None,
+    printing: Printing = Printing(),
+) -> BookletResult:
+    """Build a booklet: ``output`` in reading order (A5, or half-letter on letter paper), and beside it
+    the file to print: ``NAME-print.pdf`` imposed two pages to a sheet for an office printer, or with
+    ``printing.bleed`` set, ``NAME-press.pdf`` with bleed and crop marks for a print shop.
+    """
+    setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic)
+    reminder = _red_flags_reminder(setup.library)
+    booklet, pages = render_booklet(handout, pictures, setup.logo, reminder, grayscale=printing.grayscale)
+    if printing.bleed is None:
+        print_path = output.with_name(f"{output.stem}-print.pdf")
+        sheet_size = landscape(PAGE_SIZES[handout.paper])
+        to_print = impose(booklet, sheet_size, printing.flip, printing.creep)
+    else:
+        print_path = output.with_name(f"{output.stem}-press.pdf")
+        to_print, _ = render_booklet(
+            handout, pictures, setup.logo, reminder, bleed=printing.bleed, grayscale=printing.grayscale
+        )
+    path, print_path = write_pdfs([(output, booklet), (print_path, to_print)])
+    return BookletResult(**vars(_result(path, pages, handout, setup)), print_path=print_path)
+
+
+def _prepare(
+    sections: Sequence[str],
+    paper: str | None,
+    title: str | None,
+    content_dir: Path | None,
+    clinic: Path | None,
+) -> tuple[ClinicSetup, Handout, dict[Path, Picture]]:
+    """Everything a build needs, loaded and checked: the clinic, the chosen sections, their pictures."""
     if paper is not None and paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {PAPER_SIZES}, not {paper!r}")
     setup = open_clinic(clinic, content_dir)
@@ -87,10 +165,21 @@ def build_handout(
     )
     accent = HexColor(settings.colors.marks)
     pictures = load_pictures((image.path for section in chosen for image in section.images), accent)
-    pdf, pages = render_pdf(handout, pictures, setup.logo)
-    replaced = tuple(section for section in chosen if section.id in setup.library.replaced)
-    own_pictures = replaced_pictures(chosen, settings)
-    return BuildResult(write_pdf(output, pdf), pages, handout.paper, chosen, settings, replaced, own_pictures)
+    return setup, handout, pictures
+
+
+def _result(path: Path, pages: int, handout: Handout, setup: ClinicSetup) -> BuildResult:
+    replaced = tuple(section for section in handout.sections if section.id in setup.library.replaced)
+    own_pictures = replaced_pictures(handout.sections, handout.clinic)
+    return BuildResult(path, pages, handout.paper, handout.sections, handout.clinic, replaced, own_pictures)
+
+
+def _red_flags_reminder(library: Library) -> Callout | None:
+    """The warning a booklet's back cover repeats: the first "stop" box of the library's red-flags
+    section (a clinic's own red-flags section, if it has one), whether or not the booklet includes it."""
+    section = library.sections.get(RED_FLAGS)
+    boxes = (block for block in section.blocks if isinstance(block, Callout)) if section else ()
+    return next((box for box in boxes if box.style == "stop"), None)
 
 
 def replaced_pictures(sections: Sequence[Section], clinic: Clinic) -> tuple[Path, ...]:

@@ -5,15 +5,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 import click
 from click.core import ParameterSource
+from reportlab.lib.units import inch, mm
 
 from builder import __version__, api
 from builder.checkup import check_clinic
 from builder.config import Clinic, find_clinic
 from builder.errors import ContentError, UsageProblem
-from builder.handout import PAPER_NAMES, PAPER_SIZES
+from builder.handout import BOOKLET_PAGE_NAMES, PAPER_NAMES, PAPER_SIZES
 from builder.validate import display_path
 
 
@@ -45,14 +47,18 @@ def content_option(help_text: str) -> Callable[[Callable[..., None]], Callable[.
     )
 
 
+def sections_option(command: Callable[..., None]) -> Callable[..., None]:
+    return click.option(
+        "--sections",
+        "-s",
+        required=True,
+        metavar="IDS",
+        help="Comma-separated section ids, in the order they should print (see 'handout list').",
+    )(command)
+
+
 @main.command()
-@click.option(
-    "--sections",
-    "-s",
-    required=True,
-    metavar="IDS",
-    help="Comma-separated section ids, in the order they should print (see 'handout list').",
-)
+@sections_option
 @click.option(
     "-o",
     "--output",
@@ -84,19 +90,149 @@ def build(
       handout build --sections sleep,dislocates
       handout build --clinic my-clinic --sections sleep,dislocates
     """
-    ids = [part.strip().lower() for part in sections.split(",") if part.strip()]
     result = api.build_handout(
-        ids, output, paper.lower() if paper else None, title, content, _clinic_file(clinic)
+        _section_ids(sections), output, paper.lower() if paper else None, title, content, _clinic_file(clinic)
     )
-    _note_clinic(result.clinic)
-    for section in result.replaced:
-        click.echo(
-            f"Used your {display_path(section.source)} in place of the bundled '{section.id}'.", err=True
-        )
-    for picture in result.own_pictures:
-        click.echo(f"Used your picture {display_path(picture)} in place of the bundled one.", err=True)
+    _report_sources(result)
     pages = "page" if result.pages == 1 else "pages"
     click.echo(f"Wrote {display_path(result.path)} ({result.pages} {pages}, {PAPER_NAMES[result.paper]})")
+
+
+class Length(click.ParamType):
+    """A length on paper: ``3mm``, ``0.125in``, ``9pt``; a bare number is in millimetres."""
+
+    name = "length"
+    UNITS: ClassVar[dict[str, float]] = {"mm": mm, "cm": 10 * mm, "in": inch, "pt": 1.0}
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        if isinstance(value, float):
+            return value
+        text = str(value).strip().lower()
+        number, unit = text.rstrip("abcdefghijklmnopqrstuvwxyz").strip(), text.lstrip("0123456789.").strip()
+        try:
+            return float(number) * self.UNITS[unit or "mm"]
+        except (ValueError, KeyError):
+            self.fail(f"'{value}' is not a length; write it like 3mm, 0.125in or 9pt", param, ctx)
+
+
+def _within(value: float, most: float, option: str, advice: str) -> float:
+    if not 0 <= value <= most:
+        shown = f"{value / mm:g} mm"
+        raise click.BadParameter(
+            f"{shown} is outside 0 to {most / mm:g} mm; {advice}", param_hint=f"'{option}'"
+        )
+    return value
+
+
+@main.command()
+@sections_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=api.DEFAULT_BOOKLET,
+    show_default=True,
+    help="The booklet in reading order; the file to print is written beside it (NAME-print.pdf, or"
+    " NAME-press.pdf with --press).",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(PAPER_SIZES, case_sensitive=False),
+    help="The sheet you print on: a4 (A5 pages) or letter (half-letter pages). Default: the clinic's.",
+)
+@click.option("--title", help="The booklet's title, on its cover (default: 'Your home care plan').")
+@clinic_option
+@content_option("Another folder of sections; they add to the others and replace any with the same id.")
+@click.option(
+    "--flip",
+    type=click.Choice(["short", "long"], case_sensitive=False),
+    default="short",
+    show_default=True,
+    help="Your printer's two-sided mode: flip on the short edge or the long edge.",
+)
+@click.option(
+    "--creep",
+    type=Length(),
+    default="0",
+    metavar="MM",
+    help="Move the pages of inner sheets toward the fold, up to this much on the innermost sheet"
+    " (thick paper or many pages: about 0.1mm per sheet). Default: none.",
+)
+@click.option("--press", is_flag=True, help="Single pages with bleed and crop marks, for a print shop.")
+@click.option(
+    "--bleed",
+    type=Length(),
+    default="3mm",
+    show_default=True,
+    help="With --press: how far colour runs past the trim.",
+)
+@click.option(
+    "--grayscale", is_flag=True, help="Everything in shades of grey, for a black-and-white printer."
+)
+def booklet(
+    sections: str,
+    output: Path,
+    paper: str | None,
+    title: str | None,
+    clinic: Path | None,
+    content: Path | None,
+    flip: str,
+    creep: float,
+    press: bool,
+    bleed: float,
+    grayscale: bool,
+) -> None:
+    """Build a folded, stapled booklet: a cover, contents, the sections, notes and a back cover.
+
+    Writes the booklet in reading order (to read on screen or send), and the file to print: two pages
+    to a landscape sheet, in the order that reads right once printed on both sides, folded and stapled.
+
+    \b
+    Example:
+      handout booklet --sections sleep,dislocates,heat-ice,red-flags
+      handout booklet --sections sleep,dislocates --press --bleed 3mm
+    """
+    given = click.get_current_context().get_parameter_source
+    if not press and given("bleed") != ParameterSource.DEFAULT:
+        raise UsageProblem("--bleed is for press output; add --press, or leave out --bleed")
+    office_only = [f"--{name}" for name in ("flip", "creep") if given(name) != ParameterSource.DEFAULT]
+    if press and office_only:
+        raise UsageProblem(
+            f"{' and '.join(office_only)}: for office printing only; a print shop imposes --press pages"
+            " itself, so leave this out"
+        )
+    printing = api.Printing(
+        flip=flip.lower(),  # type: ignore[arg-type]
+        creep=_within(creep, api.MAX_CREEP, "--creep", "more would push the text into the fold"),
+        bleed=_within(bleed, api.MAX_BLEED, "--bleed", "print shops ask for about 3mm") if press else None,
+        grayscale=grayscale,
+    )
+    result = api.build_booklet(
+        _section_ids(sections),
+        output,
+        paper.lower() if paper else None,
+        title,
+        content,
+        _clinic_file(clinic),
+        printing,
+    )
+    _report_sources(result)
+    page = BOOKLET_PAGE_NAMES[result.paper]
+    grey = ", in grayscale" if grayscale else ""
+    click.echo(f"Wrote {display_path(result.path)} ({result.pages} {page} pages{grey}, in reading order)")
+    shown = display_path(result.print_path)
+    if printing.bleed is None:
+        sheets = result.pages // 4
+        sheet = f"{sheets} {PAPER_NAMES[result.paper]} sheet{'s' if sheets > 1 else ''}"
+        click.echo(
+            f"Wrote {shown} ({sheet}, landscape{grey}). Print it on both sides, flip on the"
+            f" {flip.lower()} edge, at actual size; fold and staple."
+        )
+    else:
+        click.echo(
+            f"Wrote {shown} ({result.pages} {page} pages with {bleed / mm:g} mm bleed and crop marks{grey})"
+            " for a print shop."
+        )
 
 
 @main.command(name="list")
@@ -144,6 +280,21 @@ def check(clinic: Path | None, content: Path | None) -> None:
     if report.problems:
         raise ContentError(report.problems)
     click.echo("No problems found: handouts will build.")
+
+
+def _section_ids(sections: str) -> list[str]:
+    return [part.strip().lower() for part in sections.split(",") if part.strip()]
+
+
+def _report_sources(result: api.BuildResult) -> None:
+    """Say which clinic, and which of the clinic's own sections and pictures, the build used."""
+    _note_clinic(result.clinic)
+    for section in result.replaced:
+        click.echo(
+            f"Used your {display_path(section.source)} in place of the bundled '{section.id}'.", err=True
+        )
+    for picture in result.own_pictures:
+        click.echo(f"Used your picture {display_path(picture)} in place of the bundled one.", err=True)
 
 
 def _clinic_file(given: Path | None) -> Path:

@@ -75,3 +75,10 @@ def darkened(colour: RGB, target: float = TEXT_CONTRAST, background: RGB = WHITE
     # Rounded down to whole 8-bit steps, so the colour as written in the PDF still reaches the target.
     r, g, b = (math.floor(c * 255) / 255 for c in scaled(low))
     return (r, g, b)
+
+
+def grey(colour: RGB) -> float:
+    """The grey, from 0 (black) to 1 (white), as light as ``colour``: every contrast ratio is kept, so
+    text that was readable on a colour stays readable on its grey."""
+    level = luminance(colour)
+    return 12.92 * level if level <= 0.0031308 else 1.055 * level ** (1 / 2.4) - 0.055

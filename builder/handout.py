@@ -9,6 +9,10 @@ from builder.content import Section
 
 PAPER_SIZES = PAPERS
 PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
+BOOKLET_PAGE_NAMES = {
+    "a4": "A5",
+    "letter": "half-letter",
+}  # a booklet's page: half the sheet it is printed on
 
 
 @dataclass(frozen=True)

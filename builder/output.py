@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from builder.errors import OutputError
@@ -20,6 +21,19 @@ def write_pdf(path: Path, data: bytes) -> Path:
     An existing file is only replaced if it is itself a PDF: a mistyped ``-o notes.docx`` must not
     destroy someone's notes.
     """
+    return write_pdfs([(path, data)])[0]
+
+
+def write_pdfs(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
+    """Write several PDFs as ``write_pdf`` does; every target is checked before the first is written."""
+    for path, _ in files:
+        _check_target(path)
+    for path, data in files:
+        _write(path, data)
+    return [path for path, _ in files]
+
+
+def _check_target(path: Path) -> None:
     shown = display_path(path)
     if path.is_dir():
         raise OutputError(f"{shown}: is a folder; give a file name such as {shown}/handout.pdf")
@@ -30,6 +44,10 @@ def write_pdf(path: Path, data: bytes) -> Path:
         raise OutputError(
             f"{shown}: '{display_path(blocking)}' is a file, not a folder; choose another folder"
         )
+
+
+def _write(path: Path, data: bytes) -> None:
+    shown = display_path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -43,7 +61,6 @@ def write_pdf(path: Path, data: bytes) -> Path:
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise OutputError(f"{shown}: cannot write the PDF ({exc.strerror}); choose another file") from None
-    return path
 
 
 def create_clinic_folder(folder: Path, clinic_yaml: str) -> Path:

@@ -53,6 +53,7 @@ STEP_PICTURE_HEIGHT = 42 * mm
 FIGURE_PICTURE_HEIGHT = 34 * mm
 GAP = 5 * mm
 ROW_GAP = 4 * mm
+NARROWEST_TEXT = 75 * mm  # about 35 characters a line at body size: any narrower is hard to read
 INTRODUCED = (Steps, Figures, TableBlock)  # a paragraph just before one of these stays with it
 
 
@@ -79,7 +80,10 @@ class BlockLayout:
     def section(self, section: Section, first: bool, heading: bool = True) -> list[Flowable]:
         """A section: its title and key message, held to the first block so a title never ends a page."""
         theme = self.theme
-        story: list[Flowable] = [] if first else [CondPageBreak(70 * mm), Spacer(1, 4 * mm)]
+        # A section starts on a new page rather than in the last third of one (70 mm on a full page).
+        story: list[Flowable] = (
+            [] if first else [CondPageBreak(min(70 * mm, self.page_height / 3)), Spacer(1, 4 * mm)]
+        )
         if heading:
             story.append(SectionHeading(inline(section.title), theme.h1, section.id, section.title))
         if section.key_message:
@@ -87,7 +91,7 @@ class BlockLayout:
         units = _units(section.blocks)
         for index, unit in enumerate(units):
             if isinstance(unit, tuple):
-                story.append(self._beside(*unit))
+                story.extend(self._beside(*unit))
                 continue
             flowables = self.block(unit)
             following = units[index + 1] if index + 1 < len(units) else None
@@ -98,8 +102,12 @@ class BlockLayout:
             story.extend(flowables)
         return story
 
-    def _beside(self, text: Bullets | TextBlock, figures: Figures) -> Flowable:
-        """A lone picture goes to the right of the text it illustrates instead of below it on its own."""
+    def _beside(self, text: Bullets | TextBlock, figures: Figures) -> list[Flowable]:
+        """A lone picture goes to the right of the text it illustrates instead of below it on its own.
+
+        Where that would squeeze the text into a column too narrow to read (a booklet's half-size page),
+        or make a row taller than a page, the picture goes below the text and stays with its end.
+        """
         picture_width = 55 * mm
         text_width = self.width - picture_width - GAP
         cell = self._figure_cell(figures.figures[0], picture_width, STEP_PICTURE_HEIGHT)
@@ -109,7 +117,12 @@ class BlockLayout:
             [*plain(gap=GAP), ("VALIGN", (1, 0), (1, 0), "MIDDLE")],
         )
         row.spaceAfter = 4 * mm
-        return row
+        if text_width >= NARROWEST_TEXT and row.wrap(self.width, self.page_height)[1] <= self.page_height:
+            return [row]
+        above = self.block(text)
+        for flowable in above[-2:]:  # the last line of text, and the spacing after a list
+            flowable.keepWithNext = True
+        return [*above, *self.block(figures)]
 
     def block(self, block: Block) -> list[Flowable]:
         match block:

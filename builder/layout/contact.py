@@ -6,6 +6,7 @@ A patient reads a handout at home, days after the visit; the last thing on it sa
 from __future__ import annotations
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from builder.config import Clinic
@@ -25,33 +26,51 @@ def contact_panel(layout: BlockLayout, clinic: Clinic) -> list[Flowable]:
     """
     if not (clinic.phone or clinic.hours or clinic.qr_code):
         return []
+    panel = contact_box(layout, clinic)
+    # Contact details are on every page already; a QR code is not, so only it earns a page of its own.
+    return [panel] if clinic.qr_code else [IfRoom(panel)]
+
+
+def contact_box(layout: BlockLayout, clinic: Clinic, everything: bool = False) -> Flowable:
+    """The tinted box itself; ``everything`` adds the address and the after-hours line, for a booklet's
+    back cover, where no footer carries them."""
     theme = layout.theme
     title_style = theme.callout_title.clone("contact_title", textColor=theme.primary_text)
     left: list[Flowable] = [Paragraph("Questions? Contact us", title_style)]
     if clinic.phone:
         left.append(Paragraph(f"Call <b>{inline(clinic.phone)}</b>", theme.body))
+    if everything and clinic.address:
+        left.append(Paragraph(inline(clinic.address), theme.caption))
     online = [part for part in (clinic.website, clinic.email) if part]
     if online:
         left.append(Paragraph(" · ".join(inline(part) for part in online), theme.caption))
     if clinic.hours:
         hours = "<br/>".join(inline(line) for line in clinic.hours)
         left += [Spacer(1, 2 * mm), Paragraph(f"<b>Opening hours</b><br/>{hours}", theme.caption)]
+    if everything and clinic.after_hours:
+        left += [
+            Spacer(1, 2 * mm),
+            Paragraph(f"<b>After hours:</b> {inline(clinic.after_hours)}", theme.caption),
+        ]
     inner = layout.width - 10 * mm - 4
     if clinic.qr_code is None:
         row = [left]
         widths = [inner]
     else:
-        shown_url = clinic.qr_code.url.split("://", 1)[1]
+        qr_column = min(QR_COLUMN, inner * 0.36)  # on a booklet's half-size page, the code's caption wraps
+        widths = [inner - qr_column, qr_column]
+        host, _, path = clinic.qr_code.url.split("://", 1)[1].partition("/")
+        shown_url = inline(f"{host}/{path}" if path else host)
+        if path and stringWidth(f"{host}/{path}", theme.small.fontName, theme.small.fontSize) > qr_column:
+            shown_url = f"{inline(host)}/<br/>{inline(path)}"  # break after the host, never inside a word
         right: list[Flowable] = [
             QrCodeDrawing(clinic.qr_code.url, QR_SIZE, theme.fonts.regular),
             Spacer(1, 1.5 * mm),
             Paragraph(inline(clinic.qr_code.label), theme.caption),
-            Paragraph(inline(shown_url), theme.small),
+            Paragraph(shown_url, theme.small),
         ]
         row = [left, right]
-        widths = [inner - QR_COLUMN, QR_COLUMN]
     body = layout.grid([row], widths, plain(gap=0))
     panel = layout.boxed([[body]], tint(theme.primary, 0.08), theme.primary_text)
     panel.spaceBefore = 6 * mm
-    # Contact details are on every page already; a QR code is not, so only it earns a page of its own.
-    return [panel] if clinic.qr_code else [IfRoom(panel)]
+    return panel

@@ -17,12 +17,6 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 from builder.images import Picture, print_image
 
 
-class PageCountingCanvas(Canvas):
-    """The canvas of the first layout pass, which only counts pages: pictures need not be drawn on it."""
-
-    counting_pages = True
-
-
 class ScaledPicture(Flowable):
     """A picture shown at a given size: vector art through ReportLab's renderer, photos as images."""
 
@@ -38,7 +32,8 @@ class ScaledPicture(Flowable):
             return
         drawing = self.picture.drawing
         if drawing is None:
-            image = print_image(self.picture, self.width, self.height)
+            grey = getattr(self.canv, "grayscale", False)
+            image = print_image(self.picture, self.width, self.height, grey)
             self.canv.drawImage(image, 0, 0, self.width, self.height, mask="auto")
             return
         drawing.initialFontName = self.font  # else the renderer names an unembedded Helvetica
@@ -230,6 +225,28 @@ class FillInLine(Flowable):
             x = end + gap
 
 
+class RuledLines(Flowable):
+    """Lines to write on by hand, a pen's comfortable 9 mm apart, down to the foot of the frame."""
+
+    SPACING = 9 * mm
+
+    def __init__(self, color: Color) -> None:
+        super().__init__()
+        self.color = color
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = available_width, max(0.0, available_height - 1)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(self.color)
+        self.canv.setLineWidth(0.6)
+        y = self.height - self.SPACING
+        while y >= 0:
+            self.canv.line(0, y, self.width, y)
+            y -= self.SPACING
+
+
 class ChoiceLine(Flowable):
     """A label and options with a box each to tick by hand ("Your therapist: [] Sam Lee [] Ana Ruiz [] ____"),
     wrapping onto a second line when the names do not fit on one."""
@@ -358,7 +375,10 @@ class KeepTogetherIfItFits(KeepTogether):
             for f in self._content
         )
         if height > self.page_height:
-            return list(self._content)
+            # Flow from here, unless not even the group's first piece fits in what is left of this page.
+            first = self._content[0]
+            room = first.wrap(available_width, available_height)[1] + first.getSpaceBefore()
+            return list(self._content) if room <= available_height else []
         return super().split(available_width, available_height)
 
 

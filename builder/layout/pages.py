@@ -130,8 +130,8 @@ class PageFurniture:
             canv.setFillColor(soft)
             canv.setFont(theme.fonts.regular, 11)
             canv.drawRightString(right, middle + 1 * mm, "Questions? Call us")
-            size = _fitting_size(clinic.phone, theme.fonts.bold, PHONE_WIDTH, 14, 10)
-            phone = _fitted(clinic.phone, PHONE_WIDTH, theme.fonts.bold, size)
+            size = fitting_size(clinic.phone, theme.fonts.bold, PHONE_WIDTH, 14, 10)
+            phone = fitted_text(clinic.phone, PHONE_WIDTH, theme.fonts.bold, size)
             canv.setFillColor(strong)
             canv.setFont(theme.fonts.bold, size)
             canv.drawRightString(right, middle - 5.5 * mm, phone)
@@ -141,9 +141,9 @@ class PageFurniture:
         name = _name_paragraph(clinic.name, name_style, width)
         parts: list[tuple[Paragraph, float]] = [(name, name.wrap(width, BAND_HEIGHT)[1])]
         if clinic.tagline:
-            size = _fitting_size(clinic.tagline, theme.fonts.regular, width, 11.5, 10)
+            size = fitting_size(clinic.tagline, theme.fonts.regular, width, 11.5, 10)
             tagline = Paragraph(
-                inline(_fitted(clinic.tagline, width, theme.fonts.regular, size)),
+                inline(fitted_text(clinic.tagline, width, theme.fonts.regular, size)),
                 ParagraphStyle("band_tagline", fontName=theme.fonts.regular, fontSize=size, textColor=soft),
             )
             parts.append((tagline, tagline.wrap(width, BAND_HEIGHT)[1] + 1 * mm))
@@ -162,14 +162,14 @@ class PageFurniture:
             logo_w, logo_h = logo_size(self.logo, "slim")
             self._logo(canv, x, baseline - 1.5 * mm, logo_w, logo_h)
             x += logo_w + 3 * mm
-        name = _fitted(self.handout.clinic.name, g.text_width * 0.65, theme.heading_fonts.bold, 11.5)
+        name = fitted_text(self.handout.clinic.name, g.text_width * 0.65, theme.heading_fonts.bold, 11.5)
         canv.setFillColor(theme.primary_text)
         canv.setFont(theme.heading_fonts.bold, 11.5)
         canv.drawString(x, baseline, name)
         x += canv.stringWidth(name, theme.heading_fonts.bold, 11.5) + 8 * mm
         canv.setFillColor(MUTED)
         canv.setFont(theme.fonts.regular, 10.5)
-        title = _fitted(self.handout.title, g.width - MARGIN - x, theme.fonts.regular, 10.5)
+        title = fitted_text(self.handout.title, g.width - MARGIN - x, theme.fonts.regular, 10.5)
         canv.drawRightString(g.width - MARGIN, baseline, title)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.8)
@@ -229,7 +229,7 @@ def _name_paragraph(name: str, style: ParagraphStyle, width: float) -> Paragraph
     return paragraph
 
 
-def _fitting_size(text: str, font: str, width: float, largest: float, smallest: float) -> float:
+def fitting_size(text: str, font: str, width: float, largest: float, smallest: float) -> float:
     """The largest size from ``largest`` down to ``smallest`` at which ``text`` fits in ``width``."""
     size = largest
     while size > smallest and stringWidth(text, font, size) > width:
@@ -237,7 +237,7 @@ def _fitting_size(text: str, font: str, width: float, largest: float, smallest: 
     return size
 
 
-def _fitted(text: str, width: float, font: str, size: float) -> str:
+def fitted_text(text: str, width: float, font: str, size: float) -> str:
     """``text``, shortened at a word with an ellipsis if it is wider than ``width``."""
     words = text.split()
     while len(words) > 1 and stringWidth(" ".join(words), font, size) > width:
@@ -267,11 +267,16 @@ def _footer_paragraphs(
         return inline(part).replace(" ", "&nbsp;") if fits else inline(part)
 
     contacts = Paragraph(" · ".join(kept_whole(part) for part in handout.clinic.contacts), style)
+    return contacts, fine_print(handout, theme)
+
+
+def fine_print(handout: Handout, theme: Theme) -> Paragraph | None:
+    """The clinic's disclaimer and how fresh the information is; None when there is neither."""
     notes = [inline(handout.clinic.disclaimer)] if handout.clinic.disclaimer else []
     if handout.reviewed:
         year, month = handout.reviewed.split("-")
         notes.append(f"Information reviewed {calendar.month_name[int(month)]} {year}.".replace(" ", "&nbsp;"))
-    return contacts, Paragraph(" ".join(notes), theme.small) if notes else None
+    return Paragraph(" ".join(notes), theme.small) if notes else None
 
 
 def _draw_below(canv: Canvas, paragraph: Paragraph, x: float, top: float, width: float) -> float:

@@ -30,12 +30,12 @@ from builder.errors import ContentError
 from builder.handout import Handout
 from builder.images import Picture
 from builder.layout.blocks import BlockLayout
+from builder.layout.canvases import PageCountingCanvas
 from builder.layout.contact import contact_panel
 from builder.layout.flowables import (
     ChoiceLine,
     FillInLine,
     KeepTogetherIfItFits,
-    PageCountingCanvas,
     SectionHeading,
 )
 from builder.layout.markup import inline
@@ -94,11 +94,11 @@ def _render(
             canvasmaker=PageCountingCanvas if total_pages is None else Canvas,
         )
     except LayoutError:
-        raise ContentError([f"{_sources(handout)}: {TOO_TALL}"]) from None
+        raise ContentError([f"{sources(handout)}: {TOO_TALL}"]) from None
     return buffer.getvalue(), doc.page
 
 
-def _sources(handout: Handout) -> str:
+def sources(handout: Handout) -> str:
     if len(handout.sections) == 1:
         return display_path(handout.sections[0].source)
     return "one of the sections " + ", ".join(section.id for section in handout.sections)

@@ -1,0 +1,194 @@
+"""Lay out a booklet and render it to PDF bytes, pages in reading order.
+
+A booklet is a cover, a contents page (for more than one section), the sections re-flowed for a half-size
+page, a "My notes" page and a back cover. A folded sheet carries four pages, so planned pages (a page for
+questions, then pages left blank on purpose) bring the count to a multiple of 4 before the back cover,
+which therefore stays last.
+
+One ReportLab multiBuild: with a contents page, the first pass finds the page each section starts on
+(pictures are skipped in it) and the second draws; without one, a single pass draws.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    KeepInFrame,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+)
+from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from builder import __version__
+from builder.content import Callout
+from builder.errors import ContentError
+from builder.handout import Handout
+from builder.images import Picture
+from builder.layout.blocks import BlockLayout
+from builder.layout.booklet_pages import BookletFurniture, BookletGeometry
+from builder.layout.canvases import canvas_maker
+from builder.layout.contact import contact_box
+from builder.layout.flowables import KeepTogetherIfItFits, RuledLines, SectionHeading
+from builder.layout.pages import fine_print
+from builder.layout.render import LANGUAGE, TOO_TALL, sources
+from builder.layout.styles import MUTED, Theme, make_theme
+
+NOTES_PROMPT = "Write down how you feel, what helps, and anything your therapist tells you."
+QUESTIONS_PROMPT = "Write your questions here, so you remember to ask them."
+BLANK_NOTE = "This page is intentionally blank"
+
+
+class BookletDocument(BaseDocTemplate):
+    """Tells the contents page where each section starts, once per pass."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, SectionHeading):
+            self.notify("TOCEntry", (0, flowable.title, self.page, flowable.key))
+
+
+def render_booklet(
+    handout: Handout,
+    pictures: dict[Path, Picture],
+    logo: Picture | None,
+    reminder: Callout | None,
+    bleed: float | None = None,
+    grayscale: bool = False,
+) -> tuple[bytes, int]:
+    """The booklet PDF and its page count (a multiple of 4).
+
+    ``reminder`` is the red-flags warning the back cover repeats; ``bleed`` (points) makes press output,
+    each page trim size plus bleed with crop marks around it; None is for office printing, where nothing
+    is drawn near the paper's edge.
+    """
+    theme = make_theme(handout.clinic)
+    geometry = BookletGeometry(*BookletGeometry.TRIM_SIZES[handout.paper], bleed=bleed)
+    furniture = BookletFurniture(handout, theme, logo, geometry)
+    contents = _contents(theme) if len(handout.sections) > 1 else None
+    buffer = io.BytesIO()
+    doc = BookletDocument(
+        buffer,
+        pagesize=geometry.media,
+        title=handout.title,
+        author=handout.clinic.name,
+        subject=f"Patient booklet: {'; '.join(s.title for s in handout.sections)}",
+        keywords=[s.id for s in handout.sections],
+        creator=f"handout {__version__}",
+        producer=f"handout {__version__}",
+        lang=LANGUAGE,
+        displayDocTitle=True,
+        invariant=True,
+        initialFontName=theme.fonts.regular,
+        keepTogetherClass=partial(KeepTogetherIfItFits, page_height=geometry.page_height),
+    )
+    doc.addPageTemplates(furniture.templates())
+    layout = BlockLayout(
+        theme, pictures, geometry.text_width, geometry.page_height, handout.clinic.after_hours
+    )
+    story: list[Flowable] = [NextPageTemplate("page"), PageBreak()]
+    if contents is not None:
+        story += [Paragraph("Contents", theme.h1), Spacer(1, 2 * mm), contents, PageBreak()]
+    for index, section in enumerate(handout.sections):
+        story.extend(layout.section(section, first=index == 0))
+    story += [PageBreak(), *_lined_page("My notes", NOTES_PROMPT, theme), PadToFour(theme)]
+    story += [NextPageTemplate("back"), PageBreak(), _back_cover(layout, handout, reminder, geometry)]
+    try:
+        doc.multiBuild(story, canvasmaker=canvas_maker(grayscale, count_first_pass=contents is not None))
+    except LayoutError:
+        raise ContentError([f"{sources(handout)}: {TOO_TALL}"]) from None
+    return buffer.getvalue(), doc.page
+
+
+def _contents(theme: Theme) -> TableOfContents:
+    """ReportLab's contents table: each section's title, dot leaders, and its page number."""
+    entry = theme.body.clone("contents_entry", spaceBefore=3, spaceAfter=3, leftIndent=0, firstLineIndent=0)
+    return TableOfContents(dotsMinLevel=0, rightColumnWidth=12 * mm, levelStyles=[entry])
+
+
+def _lined_page(title: str, prompt: str, theme: Theme) -> list[Flowable]:
+    """A page to write on: a heading, one line saying what for, and ruled lines to the foot of the page."""
+    return [
+        Paragraph(title, theme.h1),
+        Paragraph(prompt, theme.body),
+        Spacer(1, 2 * mm),
+        RuledLines(theme.primary_text),
+    ]
+
+
+class PadToFour(Flowable):
+    """Adds the planned pages that bring the booklet to a multiple of 4 pages, counting the back cover
+    that follows: first a page for questions, then pages left blank on purpose.
+
+    Placed on the notes page, it reads the page number as the layout reaches it, so it stays right
+    whatever the sections took.
+    """
+
+    def __init__(self, theme: Theme) -> None:
+        super().__init__()
+        self.theme = theme
+        self.reached: tuple[int, int] | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        reached = (id(self.canv), self.canv.getPageNumber())
+        if reached == self.reached:
+            return 0, 0  # asked again on the same page of the same pass: the pages are already added
+        self.reached = reached
+        missing = -(reached[1] + 1) % 4
+        pages: list[Flowable] = []
+        for index in range(missing):
+            if index == 0:
+                pages += [
+                    PageBreak(),
+                    *_lined_page("Questions for my next visit", QUESTIONS_PROMPT, self.theme),
+                ]
+            else:
+                pages += [NextPageTemplate("blank"), PageBreak(), _blank_note(self.theme)]
+        if pages:
+            self._doctemplateAttr("frame").add_generated_content(*pages)
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+def _blank_note(theme: Theme) -> Flowable:
+    style = theme.caption.clone("blank_note", textColor=MUTED, alignment=1)
+    return Paragraph(BLANK_NOTE, style)
+
+
+def _back_cover(
+    layout: BlockLayout, handout: Handout, reminder: Callout | None, geometry: BookletGeometry
+) -> Flowable:
+    """How to reach the clinic, the red-flags reminder and the fine print.
+
+    The reminder is set at caption size, as the contact details are: a back cover has one page for all of
+    it. Only a clinic with unusually long details gets the whole shrunk a little to fit.
+    """
+    parts: list[Flowable] = [contact_box(layout, handout.clinic, everything=True)]
+    parts[0].spaceBefore = 0
+    if reminder is not None:
+        theme = layout.theme
+        compact = replace(
+            theme,
+            body=theme.caption.clone("reminder_text", spaceAfter=3),
+            bullet=theme.bullet.clone(
+                "reminder_bullet", fontSize=theme.caption.fontSize, leading=theme.caption.leading
+            ),
+        )
+        parts += [
+            Spacer(1, 5 * mm),
+            *BlockLayout(compact, {}, layout.width, layout.page_height).callout(reminder),
+        ]
+    small = fine_print(handout, layout.theme)
+    if small is not None:
+        parts.append(small)
+    return KeepInFrame(geometry.text_width, geometry.back_height, parts, mode="shrink")

@@ -1,0 +1,321 @@
+"""The pages of a booklet around its text: front cover, running header and page number, back cover, and
+for press output the bleed and crop marks.
+
+Everything is drawn in trim coordinates, (0, 0) at the trim's lower-left corner. For press output each
+page's media is larger (bleed and marks all round) and the origin is moved onto the trim, so colour that
+touches an edge of the trim is drawn on into the bleed and the crop marks sit outside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from reportlab.lib.colors import CMYKColor, white
+from reportlab.lib.pagesizes import A5
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch, mm
+from reportlab.pdfbase.pdfdoc import PDFPageLabel
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph
+
+from builder.handout import Handout
+from builder.images import Picture
+from builder.layout.flowables import ChoiceLine, FillInLine, ScaledPicture, fitted_size
+from builder.layout.markup import inline
+from builder.layout.pages import fitted_text
+from builder.layout.styles import INK, MUTED, RULE, Theme
+
+SIDE = 15 * mm  # left and right text margins: room for the staples at the fold, and for thumbs
+EDGE = 10 * mm  # from the top and bottom of the page to the running header and the page number
+INSET = 9 * mm  # how far colour keeps off the paper's edge when an office printer prints it
+COVER_SPLIT = 0.44  # the cover's colour fills the page from this share of its height to the top
+BACK_STRIP = 17 * mm
+LINE_GAP = 5 * mm  # between the cover's lines to fill in
+LOGO_BOX = (40 * mm, 14 * mm)
+MARK_LENGTH = 5 * mm
+MARK_GAP = 3 * mm  # crop marks start at least this far from the trim, and never inside the bleed
+REGISTRATION = CMYKColor(0, 0, 0, 1)
+
+
+@dataclass(frozen=True)
+class BookletGeometry:
+    """A booklet page: its trim size, and the bleed for press output (None: office printing)."""
+
+    TRIM_SIZES: ClassVar[dict[str, tuple[float, float]]] = {
+        "a4": A5,  # half an A4 sheet
+        "letter": (5.5 * inch, 8.5 * inch),  # half a US Letter sheet
+    }
+
+    width: float
+    height: float
+    bleed: float | None = None
+
+    @property
+    def margin(self) -> float:
+        """The media around the trim on each side: bleed, then room for the crop marks."""
+        if self.bleed is None:
+            return 0.0
+        return max(self.bleed, MARK_GAP) + MARK_LENGTH + 2 * mm
+
+    @property
+    def media(self) -> tuple[float, float]:
+        return self.width + 2 * self.margin, self.height + 2 * self.margin
+
+    @property
+    def text_width(self) -> float:
+        return self.width - 2 * SIDE
+
+    @property
+    def frame_top(self) -> float:
+        return self.height - EDGE - 13 * mm
+
+    @property
+    def frame_bottom(self) -> float:
+        return EDGE + 9 * mm
+
+    @property
+    def page_height(self) -> float:
+        return self.frame_top - self.frame_bottom
+
+    @property
+    def back_top(self) -> float:
+        return self.height - EDGE - 4 * mm
+
+    @property
+    def back_height(self) -> float:
+        return self.back_top - (INSET + BACK_STRIP + 8 * mm)
+
+
+class BookletTemplate(PageTemplate):
+    """A page template that, for press output, moves the origin onto the trim and marks the page."""
+
+    def __init__(self, name: str, frame: Frame, on_page: object, geometry: BookletGeometry) -> None:
+        super().__init__(name, [frame], onPage=on_page)
+        self.geometry = geometry
+
+    def beforeDrawPage(self, canv: Canvas, doc: object) -> None:
+        g = self.geometry
+        if g.bleed is None:
+            return
+        m, bleed = g.margin, g.bleed
+        canv.setTrimBox((m, m, m + g.width, m + g.height))
+        canv.setBleedBox((m - bleed, m - bleed, m + g.width + bleed, m + g.height + bleed))
+        canv.translate(m, m)
+        _crop_marks(canv, g.width, g.height, bleed)
+
+
+def _crop_marks(canv: Canvas, width: float, height: float, bleed: float) -> None:
+    """Hairlines on the trim lines, outside the bleed, at every corner: where the print shop cuts."""
+    start = max(bleed, MARK_GAP)
+    canv.saveState()
+    canv.setStrokeColor(REGISTRATION)
+    canv.setLineWidth(0.25)
+    for x, outward_x in ((0.0, -1), (width, 1)):
+        for y, outward_y in ((0.0, -1), (height, 1)):
+            canv.line(x + outward_x * start, y, x + outward_x * (start + MARK_LENGTH), y)
+            canv.line(x, y + outward_y * start, x, y + outward_y * (start + MARK_LENGTH))
+    canv.restoreState()
+
+
+class BookletFurniture:
+    """Draws what is around the text on each kind of page."""
+
+    def __init__(
+        self, handout: Handout, theme: Theme, logo: Picture | None, geometry: BookletGeometry
+    ) -> None:
+        self.handout, self.theme, self.logo, self.geometry = handout, theme, logo, geometry
+
+    def templates(self) -> list[PageTemplate]:
+        g = self.geometry
+
+        def frame(bottom: float, top: float) -> Frame:
+            return Frame(SIDE, bottom, g.text_width, top - bottom, 0, 0, 0, 0)
+
+        middle = g.height / 2
+        return [
+            BookletTemplate("cover", frame(g.frame_bottom, g.frame_top), self.front_cover, g),
+            BookletTemplate("page", frame(g.frame_bottom, g.frame_top), self.running_page, g),
+            BookletTemplate("blank", frame(middle - 10 * mm, middle + 10 * mm), self.blank_page, g),
+            BookletTemplate("back", frame(g.back_top - g.back_height, g.back_top), self.back_cover, g),
+        ]
+
+    def front_cover(self, canv: Canvas, doc: object) -> None:
+        """The clinic's colour across the top with its logo, name and the title; lines for the patient's
+        name, the therapist and the date below; how to call the clinic at the foot."""
+        g, theme = self.geometry, self.theme
+        canv.addPageLabel(0, prefix="Cover")
+        canv.addPageLabel(1, style=PDFPageLabel.ARABIC, start=2)
+        foot = self._call_us(canv)
+        lines = self._patient_lines()
+        lines_height = sum(height for _, height in lines) + LINE_GAP * (len(lines) - 1)
+        # The colour gives way when the therapists' names need more room to tick.
+        split = max(g.height * COVER_SPLIT, foot + 8 * mm + lines_height + 12 * mm)
+        self._colour(canv, split, g.height)
+        top = split - 12 * mm
+        for line, height in lines:
+            line.drawOn(canv, SIDE, top - height)
+            top -= height + LINE_GAP
+        top = g.height - INSET - 8 * mm
+        text_left = SIDE
+        identity_height = 12 * mm
+        if self.logo is not None:
+            logo_w, logo_h = fitted_size(self.logo, *LOGO_BOX)
+            pad = 2 * mm
+            identity_height = logo_h + 2 * pad
+            canv.setFillColor(white)  # logos are made for a white page
+            canv.roundRect(
+                SIDE, top - identity_height, logo_w + 2 * pad, identity_height, 2 * mm, stroke=0, fill=1
+            )
+            ScaledPicture(self.logo, logo_w, logo_h, theme.fonts.regular).drawOn(
+                canv, SIDE + pad, top - identity_height + pad
+            )
+            text_left += logo_w + 2 * pad + 4 * mm
+        self._identity(canv, text_left, g.width - SIDE - text_left, top - identity_height / 2)
+        bottom = split + 9 * mm
+        if len(self.handout.sections) > 1:
+            inside_style = ParagraphStyle(
+                "cover_inside",
+                fontName=theme.fonts.regular,
+                fontSize=11,
+                leading=14.5,
+                textColor=theme.on_primary,
+            )
+            titles = " · ".join(
+                inline(section.title).replace(" ", "&nbsp;") for section in self.handout.sections
+            )
+            inside = Paragraph(f"<b>Inside:</b> {titles}", inside_style)
+            inside_height = inside.wrap(g.text_width, g.height)[1]
+            inside.drawOn(canv, SIDE, bottom)
+            bottom += inside_height + 5 * mm
+        title_style = ParagraphStyle(
+            "cover_title", fontName=theme.heading_fonts.bold, textColor=theme.on_primary
+        )
+        title = fitted_paragraph(self.handout.title, title_style, g.text_width, split * 0.5, 30, 18)
+        title_height = title.wrap(g.text_width, g.height)[1]
+        title.drawOn(canv, SIDE, bottom)
+        canv.setFillColor(theme.on_primary)
+        canv.rect(SIDE, bottom + title_height + 4 * mm, 16 * mm, 1.6 * mm, stroke=0, fill=1)
+
+    def _identity(self, canv: Canvas, left: float, width: float, middle: float) -> None:
+        """The clinic's name and tagline, centred on ``middle``, in the colour that reads on the cover."""
+        theme, clinic = self.theme, self.handout.clinic
+        on = theme.on_primary
+        name_style = ParagraphStyle(
+            "cover_name", fontName=theme.heading_fonts.bold, fontSize=13, leading=15.5, textColor=on
+        )
+        parts = [fitted_paragraph(clinic.name, name_style, width, 32, 13, 10)]
+        if clinic.tagline:
+            tagline_style = ParagraphStyle(
+                "cover_tagline", fontName=theme.fonts.regular, fontSize=10, leading=12.5, textColor=on
+            )
+            parts.append(
+                Paragraph(inline(fitted_text(clinic.tagline, width, theme.fonts.regular, 10)), tagline_style)
+            )
+        heights = [part.wrap(width, 40 * mm)[1] for part in parts]
+        top = middle + sum(heights) / 2
+        for part, height in zip(parts, heights, strict=True):
+            part.drawOn(canv, left, top - height)
+            top -= height
+
+    def _patient_lines(self) -> list[tuple[Flowable, float]]:
+        """Lines to fill in by hand, with their heights: who the booklet is for, the therapist (names to
+        tick), the date."""
+        theme, width = self.theme, self.geometry.text_width
+        font, size = theme.fonts.regular, 12
+        clinicians = self.handout.clinic.clinicians
+        lines = [
+            FillInLine((("Prepared for", 1.0),), font, size, INK),
+            ChoiceLine("Your therapist", clinicians, font, size, INK)
+            if clinicians
+            else FillInLine((("Your therapist", 1.0),), font, size, INK),
+            FillInLine((("Date", 0.6),), font, size, INK),
+        ]
+        return [(line, line.wrap(width, 60 * mm)[1]) for line in lines]
+
+    def _call_us(self, canv: Canvas) -> float:
+        """At the cover's foot, over a rule: the phone number and website, for a patient with a question.
+        Returns the height it takes from the foot of the page."""
+        theme, clinic, g = self.theme, self.handout.clinic, self.geometry
+        parts = []
+        if clinic.phone:
+            parts.append(f"Questions? Call us on <b>{inline(clinic.phone)}</b>")
+        if clinic.website:
+            parts.append(inline(clinic.website))
+        if not parts:
+            return EDGE
+        style = theme.footer.clone("cover_contact", fontSize=11, leading=14, textColor=INK)
+        paragraph = Paragraph(" · ".join(parts), style)
+        height = paragraph.wrap(g.text_width, 30 * mm)[1]
+        paragraph.drawOn(canv, SIDE, EDGE + 2 * mm)
+        canv.setStrokeColor(theme.primary)
+        canv.setLineWidth(1)
+        y = EDGE + 2 * mm + height + 2.5 * mm
+        canv.line(SIDE, y, g.width - SIDE, y)
+        return y
+
+    def running_page(self, canv: Canvas, doc: object) -> None:
+        """A quiet header (clinic, title) and the page number at the outer corner, where a thumb finds it."""
+        g, theme = self.geometry, self.theme
+        baseline = g.height - EDGE - 4 * mm
+        name = fitted_text(self.handout.clinic.name, g.text_width * 0.5, theme.heading_fonts.bold, 9.5)
+        canv.setFillColor(theme.primary_text)
+        canv.setFont(theme.heading_fonts.bold, 9.5)
+        canv.drawString(SIDE, baseline, name)
+        room = g.text_width - canv.stringWidth(name, theme.heading_fonts.bold, 9.5) - 6 * mm
+        canv.setFillColor(MUTED)
+        canv.setFont(theme.fonts.regular, 9.5)
+        canv.drawRightString(
+            g.width - SIDE, baseline, fitted_text(self.handout.title, room, theme.fonts.regular, 9.5)
+        )
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.8)
+        canv.line(SIDE, baseline - 2.5 * mm, g.width - SIDE, baseline - 2.5 * mm)
+        self._page_number(canv)
+
+    def blank_page(self, canv: Canvas, doc: object) -> None:
+        self._page_number(canv)
+
+    def _page_number(self, canv: Canvas) -> None:
+        g, number = self.geometry, canv.getPageNumber()
+        canv.setFillColor(INK)
+        canv.setFont(self.theme.fonts.bold, 11)
+        if number % 2:  # a right-hand page: its outer edge is on the right
+            canv.drawRightString(g.width - SIDE, EDGE, str(number))
+        else:
+            canv.drawString(SIDE, EDGE, str(number))
+
+    def back_cover(self, canv: Canvas, doc: object) -> None:
+        """The clinic's colour in a strip along the foot, carrying its name; the frame above holds the
+        contact details and the red-flags reminder."""
+        canv.addPageLabel(canv.getPageNumber() - 1, prefix="Back cover")
+        self._colour(canv, 0, INSET + BACK_STRIP)
+        self._identity(canv, SIDE, self.geometry.text_width, INSET + BACK_STRIP / 2)
+
+    def _colour(self, canv: Canvas, bottom: float, top: float) -> None:
+        """The primary colour across the page between ``bottom`` and ``top``. Where it reaches an edge of
+        the page it runs into the bleed (press), or stops short of the edge in a rounded panel (office,
+        where the printer cannot reach the edge)."""
+        g = self.geometry
+        canv.saveState()
+        canv.setFillColor(self.theme.primary)
+        if g.bleed is None:
+            low, high = max(bottom, INSET), min(top, g.height - INSET)
+            canv.roundRect(INSET, low, g.width - 2 * INSET, high - low, 4 * mm, stroke=0, fill=1)
+        else:
+            low = -g.bleed if bottom <= 0 else bottom
+            high = g.height + g.bleed if top >= g.height else top
+            canv.rect(-g.bleed, low, g.width + 2 * g.bleed, high - low, stroke=0, fill=1)
+        canv.restoreState()
+
+
+def fitted_paragraph(
+    text: str, style: ParagraphStyle, width: float, height: float, largest: float, smallest: float
+) -> Paragraph:
+    """``text`` at the largest size from ``largest`` down to ``smallest`` that fits ``width`` x ``height``."""
+    size = largest
+    while True:
+        paragraph = Paragraph(inline(text), style.clone("fitted", fontSize=size, leading=size * 1.15))
+        if paragraph.wrap(width, height)[1] <= height or size <= smallest:
+            return paragraph
+        size -= 1
