@@ -52,12 +52,25 @@ class _TextLoader(yaml.SafeLoader):
     """
 
 
+class _FastTextLoader(getattr(yaml, "CSafeLoader", _TextLoader)):  # type: ignore[misc]
+    """The same on libyaml's parser, several times faster; its error messages differ, so a file it
+    refuses is read again with ``_TextLoader``, whose messages our hints are written for."""
+
+
 _TextLoader.yaml_implicit_resolvers = {}
+_FastTextLoader.yaml_implicit_resolvers = {}
 
 
 def parse_yaml(text: str) -> Located:
     """Parse one YAML document safely, keeping line numbers; a key given twice is an error."""
-    loader = _TextLoader(text)
+    try:
+        return _parse(text, _FastTextLoader)
+    except YamlFileError:
+        return _parse(text, _TextLoader)
+
+
+def _parse(text: str, loader_class: type[yaml.SafeLoader]) -> Located:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
