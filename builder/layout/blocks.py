@@ -275,8 +275,16 @@ class BlockLayout:
         """A schedule: header row in the clinic colour, shaded rows, and boxes to tick by hand."""
         theme = self.theme
         header = [Paragraph(inline(c), theme.header_cell) for c in (*block.columns, *block.tick_columns)]
-        tick_widths = [self._tick_column_width(label) for label in block.tick_columns]
-        widths = _text_column_widths(block, self.width - sum(tick_widths), self._natural_width) + tick_widths
+        # Cells are padded 6 pt a side; on a narrow page, 3 pt, so that no word has to break inside.
+        pad = 6.0 if self._longest_words_fit(block, 6.0) else 3.0
+        tick_widths = [self._tick_column_width(label, pad) for label in block.tick_columns]
+        widths = _text_column_widths(
+            block,
+            self.width - sum(tick_widths),
+            lambda text: self._natural_width(text) + 2 * pad,
+            lambda text: self._longest_word(text) + 2 * pad,
+        )
+        widths += tick_widths
         rows: list[list[Flowable]] = [header]
         for row in block.rows:
             cells: list[Flowable] = [Paragraph(inline(cell), theme.cell) for cell in row]
@@ -294,8 +302,8 @@ class BlockLayout:
                 ("ALIGN", (first_tick, 0), (-1, -1), "CENTER"),
                 ("TOPPADDING", (0, 0), (-1, -1), 5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ],
             repeatRows=1,
         )
@@ -305,15 +313,25 @@ class BlockLayout:
         return [Paragraph(inline(block.caption), theme.table_caption), table]
 
     def _natural_width(self, text: str) -> float:
-        """The width a cell needs to keep ``text`` on one line, padding included."""
+        """The width ``text`` needs on one line in a cell, padding not included (with a point to spare:
+        a line exactly as wide as its cell can still wrap)."""
         style = self.theme.header_cell
-        return stringWidth(text.replace("**", "").replace("*", ""), style.fontName, style.fontSize) + 12
+        return stringWidth(text.replace("**", "").replace("*", ""), style.fontName, style.fontSize) + 1
 
-    def _tick_column_width(self, label: str) -> float:
+    def _longest_word(self, text: str) -> float:
+        return max((self._natural_width(word) for word in text.split()), default=0.0)
+
+    def _tick_column_width(self, label: str, pad: float) -> float:
         """Just wide enough for the label's longest word, and never narrower than a comfortable tick box."""
-        style = self.theme.header_cell
-        longest = max(stringWidth(word, style.fontName, style.fontSize) for word in label.split())
-        return max(longest + 12, 13 * mm)  # 12 pt: the cell's left and right padding
+        return max(self._longest_word(label) + 2 * pad, (13 if pad >= 6 else 10) * mm)
+
+    def _longest_words_fit(self, block: TableBlock, pad: float) -> bool:
+        """Whether every column can be as wide as its longest word with ``pad`` on each side."""
+        needed = sum(self._tick_column_width(label, pad) for label in block.tick_columns)
+        for i, heading in enumerate(block.columns):
+            texts = (heading, *(row[i] for row in block.rows if i < len(row)))
+            needed += max(self._longest_word(text) for text in texts) + 2 * pad
+        return needed <= self.width
 
     def boxed(self, rows: list[list[Flowable]], fill: Color, rule: Color, full_border: float = 0) -> Table:
         """A tinted box with a bar down its left side; each row is a paragraph, the first one repeats."""
@@ -379,13 +397,17 @@ def plain(align: str = "LEFT", valign: str = "TOP", gap: float = 0) -> list[tupl
     ]
 
 
-def _text_column_widths(block: TableBlock, total: float, natural: Callable[[str], float]) -> list[float]:
+def _text_column_widths(
+    block: TableBlock, total: float, natural: Callable[[str], float], shortest: Callable[[str], float]
+) -> list[float]:
     """Share ``total`` between the text columns: a column whose longest entry fits its fair share gets
-    just that width, so "Day 2" never breaks; the other columns share what is left by their length."""
-    wanted = [
-        max(natural(text) for text in (heading, *(row[i] for row in block.rows if i < len(row))))
-        for i, heading in enumerate(block.columns)
+    just that width, so "Day 2" never breaks; the other columns share what is left by their length,
+    each keeping at least the width of its longest word (``shortest``), so no word breaks inside."""
+    texts = [
+        (heading, *(row[i] for row in block.rows if i < len(row))) for i, heading in enumerate(block.columns)
     ]
+    wanted = [max(natural(text) for text in column) for column in texts]
+    least = [max(shortest(text) for text in column) for column in texts]
     widths: dict[int, float] = {}
     while True:
         open_columns = [i for i in range(len(wanted)) if i not in widths]
@@ -397,8 +419,9 @@ def _text_column_widths(block: TableBlock, total: float, natural: Callable[[str]
     left = total - sum(widths.values())
     rest = [i for i in range(len(wanted)) if i not in widths]
     if rest:
-        weight = sum(wanted[i] for i in rest)
-        widths.update({i: left * wanted[i] / weight for i in rest})
+        spare = left - sum(least[i] for i in rest)
+        weight = sum(wanted[i] - least[i] for i in rest) or 1.0
+        widths.update({i: least[i] + max(spare, 0.0) * (wanted[i] - least[i]) / weight for i in rest})
     else:  # everything fits on one line: the spare room goes to the widest column
         widths[max(widths, key=lambda i: wanted[i])] += left
     return [widths[i] for i in range(len(wanted))]
