@@ -1,5 +1,6 @@
 """Render the README's pictures from real builds: the demo clinic's page one and all its pages side by
-side, and page one of the example clinic in examples/northside-chiropractic.
+side, page one of the example clinic in examples/northside-chiropractic, and a booklet: its pages in
+reading order and the first sheet of its imposed print file, front and back, the fold dashed in.
 
     python scripts/render_readme_images.py      # needs the test extras (pypdfium2)
 
@@ -12,14 +13,15 @@ import tempfile
 from pathlib import Path
 
 import pypdfium2
-from PIL import Image
+from PIL import Image, ImageDraw
 
-from builder.api import build_handout
+from builder.api import build_booklet, build_handout
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 NORTHSIDE = ROOT / "examples" / "northside-chiropractic"
 SECTIONS = ["sleep", "dislocates"]
+BOOKLET_SECTIONS = ["sleep", "dislocates", "heat-ice", "red-flags"]
 PAGE_DPI = 100
 SHEET_DPI = 45
 GAP = 16
@@ -42,6 +44,34 @@ def main() -> None:
             DOCS / "example-northside-page-1.png", optimize=True
         )
         other.close()
+        booklet = build_booklet(BOOKLET_SECTIONS, Path(folder) / "booklet.pdf")
+        reading = pypdfium2.PdfDocument(booklet.path)
+        side_by_side([reading[n] for n in range(len(reading))], 30, per_row=8).save(
+            DOCS / "booklet-pages.png", optimize=True
+        )
+        reading.close()
+        imposed = pypdfium2.PdfDocument(booklet.print_path)
+        sheet = side_by_side([imposed[0], imposed[1]], 40, per_row=2)
+        draw = ImageDraw.Draw(sheet)
+        side_width = (sheet.width - GAP) // 2
+        for left in (0, side_width + GAP):
+            fold = left + side_width // 2
+            for y in range(0, sheet.height, 12):
+                draw.line([(fold, y), (fold, y + 6)], fill="#8A939C", width=1)
+        sheet.save(DOCS / "booklet-sheet.png", optimize=True)
+        imposed.close()
+
+
+def side_by_side(pages: list[pypdfium2.PdfPage], dpi: int, per_row: int) -> Image.Image:
+    """The pages rendered at ``dpi``, in rows of ``per_row`` on a light grey ground."""
+    pictures = [page.render(scale=dpi / 72).to_pil() for page in pages]
+    width, height = pictures[0].size
+    rows = -(-len(pictures) // per_row)
+    columns = min(per_row, len(pictures))
+    sheet = Image.new("RGB", (columns * (width + GAP) - GAP, rows * (height + GAP) - GAP), "#D0D5DB")
+    for index, picture in enumerate(pictures):
+        sheet.paste(picture, ((index % per_row) * (width + GAP), (index // per_row) * (height + GAP)))
+    return sheet
 
 
 if __name__ == "__main__":
