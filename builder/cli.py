@@ -140,7 +140,10 @@ def _within(value: float, most: float, option: str, advice: str) -> float:
     type=click.Choice(PAPER_SIZES, case_sensitive=False),
     help="The sheet you print on: a4 (A5 pages) or letter (half-letter pages). Default: the clinic's.",
 )
-@click.option("--title", help="The booklet's title, on its cover (default: 'Your home care plan').")
+@click.option(
+    "--title",
+    help="The booklet's title, on its cover (default: the section's title, or 'Your home care plan').",
+)
 @clinic_option
 @content_option("Another folder of sections; they add to the others and replace any with the same id.")
 @click.option(

@@ -33,19 +33,20 @@ def impose(
     box = source.pages[0].mediabox
     page_size = (float(box[2]) - float(box[0]), float(box[3]) - float(box[1]))
     sheets = saddle_stitch(len(forms))
-    labels = Array()
+    labels: list[object] = []
     for index, sheet in enumerate(sheets):
         shift = creep_shift(index, len(sheets), creep)
         for side, name, turned in ((sheet.front, "front", False), (sheet.back, "back", flip == "long")):
             _add_side(imposed, forms, side, sheet_size, page_size, shift, turned)
             labels.extend([len(imposed.pages) - 1, Dictionary(P=String(f"Sheet {index + 1} {name}"))])
-    imposed.Root.PageLabels = Dictionary(Nums=labels)
+    imposed.Root.PageLabels = Dictionary(Nums=Array(labels))
     # The print dialog then defaults to the right duplex mode and to actual size: a sheet scaled to fit
     # the printer's margins would no longer fold on the middle.
-    imposed.Root.ViewerPreferences = Dictionary(Duplex=DUPLEX[flip], PrintScaling=Name.None_)
+    imposed.Root.ViewerPreferences = Dictionary(Duplex=DUPLEX[flip], PrintScaling=Name("/None"))
     if Name.Lang in source.Root:
         imposed.Root.Lang = source.Root.Lang
-    imposed.docinfo = imposed.copy_foreign(source.docinfo)
+    for key, value in source.docinfo.items():  # title, author, subject: plain strings
+        imposed.docinfo[key] = value
     output = io.BytesIO()
     imposed.save(
         output,

@@ -290,7 +290,8 @@ class BookletFurniture:
         contact details and the red-flags reminder."""
         canv.addPageLabel(canv.getPageNumber() - 1, prefix="Back cover")
         self._colour(canv, 0, INSET + BACK_STRIP)
-        self._identity(canv, SIDE, self.geometry.text_width, INSET + BACK_STRIP / 2)
+        foot = INSET if self.geometry.bleed is None else 0.0  # where the strip starts on the trimmed page
+        self._identity(canv, SIDE, self.geometry.text_width, (foot + INSET + BACK_STRIP) / 2)
 
     def _colour(self, canv: Canvas, bottom: float, top: float) -> None:
         """The primary colour across the page between ``bottom`` and ``top``. Where it reaches an edge of
