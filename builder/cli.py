@@ -57,16 +57,20 @@ def sections_option(command: Callable[..., None]) -> Callable[..., None]:
     )(command)
 
 
+def output_option(default: Path, help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=default,
+        show_default=True,
+        help=help_text,
+    )
+
+
 @main.command()
 @sections_option
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=api.DEFAULT_OUTPUT,
-    show_default=True,
-    help="Where to write the PDF; its folder is created if needed.",
-)
+@output_option(api.DEFAULT_OUTPUT, "Where to write the PDF; its folder is created if needed.")
 @click.option(
     "--paper",
     type=click.Choice(PAPER_SIZES, case_sensitive=False),
@@ -126,13 +130,9 @@ def _within(value: float, most: float, option: str, advice: str) -> float:
 
 @main.command()
 @sections_option
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=api.DEFAULT_BOOKLET,
-    show_default=True,
-    help="The booklet in reading order; the file to print is written beside it (NAME-print.pdf, or"
+@output_option(
+    api.DEFAULT_BOOKLET,
+    "The booklet in reading order; the file to print is written beside it (NAME-print.pdf, or"
     " NAME-press.pdf with --press).",
 )
 @click.option(

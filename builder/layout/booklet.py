@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -29,7 +28,6 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from builder import __version__
 from builder.content import Callout
 from builder.errors import ContentError
 from builder.handout import Handout
@@ -38,9 +36,9 @@ from builder.layout.blocks import BlockLayout
 from builder.layout.booklet_pages import BookletFurniture, BookletGeometry
 from builder.layout.canvases import canvas_maker
 from builder.layout.contact import contact_box
-from builder.layout.flowables import KeepTogetherIfItFits, RuledLines, SectionHeading
+from builder.layout.flowables import RuledLines, SectionHeading
 from builder.layout.pages import fine_print
-from builder.layout.render import LANGUAGE, TOO_TALL, sources
+from builder.layout.render import TOO_TALL, document_options, sources
 from builder.layout.styles import MUTED, Theme, make_theme
 
 NOTES_PROMPT = "Write down how you feel, what helps, and anything your therapist tells you."
@@ -78,17 +76,7 @@ def render_booklet(
     doc = BookletDocument(
         buffer,
         pagesize=geometry.media,
-        title=handout.title,
-        author=handout.clinic.name,
-        subject=f"Patient booklet: {'; '.join(s.title for s in handout.sections)}",
-        keywords=[s.id for s in handout.sections],
-        creator=f"handout {__version__}",
-        producer=f"handout {__version__}",
-        lang=LANGUAGE,
-        displayDocTitle=True,
-        invariant=True,
-        initialFontName=theme.fonts.regular,
-        keepTogetherClass=partial(KeepTogetherIfItFits, page_height=geometry.page_height),
+        **document_options(handout, theme, "booklet", geometry.page_height),
     )
     doc.addPageTemplates(furniture.templates())
     layout = BlockLayout(

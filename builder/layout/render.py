@@ -10,6 +10,7 @@ import io
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
@@ -70,17 +71,7 @@ def _render(
         pagesize=(geometry.width, geometry.height),
         leftMargin=MARGIN,
         rightMargin=MARGIN,
-        title=handout.title,
-        author=handout.clinic.name,
-        subject=f"Patient handout: {'; '.join(s.title for s in handout.sections)}",
-        keywords=[s.id for s in handout.sections],
-        creator=f"handout {__version__}",
-        producer=f"handout {__version__}",
-        lang=LANGUAGE,
-        displayDocTitle=True,
-        invariant=True,
-        initialFontName=theme.fonts.regular,  # else ReportLab names an unembedded Helvetica on every page
-        keepTogetherClass=partial(KeepTogetherIfItFits, page_height=geometry.page_height),
+        **document_options(handout, theme, "handout", geometry.page_height),
     )
     doc.addPageTemplates(
         [
@@ -96,6 +87,23 @@ def _render(
     except LayoutError:
         raise ContentError([f"{sources(handout)}: {TOO_TALL}"]) from None
     return buffer.getvalue(), doc.page
+
+
+def document_options(handout: Handout, theme: Theme, kind: str, page_height: float) -> dict[str, Any]:
+    """What every PDF we make says about itself, and how its layout keeps groups together."""
+    return {
+        "title": handout.title,
+        "author": handout.clinic.name,
+        "subject": f"Patient {kind}: {'; '.join(s.title for s in handout.sections)}",
+        "keywords": [s.id for s in handout.sections],
+        "creator": f"handout {__version__}",
+        "producer": f"handout {__version__}",
+        "lang": LANGUAGE,
+        "displayDocTitle": True,
+        "invariant": True,  # the same inputs give the same bytes
+        "initialFontName": theme.fonts.regular,  # else ReportLab names an unembedded Helvetica on every page
+        "keepTogetherClass": partial(KeepTogetherIfItFits, page_height=page_height),
+    }
 
 
 def sources(handout: Handout) -> str:
