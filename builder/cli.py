@@ -112,7 +112,7 @@ class Length(click.ParamType):
         if isinstance(value, float):
             return value
         text = str(value).strip().lower()
-        number, unit = text.rstrip("abcdefghijklmnopqrstuvwxyz").strip(), text.lstrip("0123456789.").strip()
+        number, unit = text.rstrip("abcdefghijklmnopqrstuvwxyz").strip(), text.lstrip("-+0123456789.").strip()
         try:
             return float(number) * self.UNITS[unit or "mm"]
         except (ValueError, KeyError):
@@ -120,11 +120,14 @@ class Length(click.ParamType):
 
 
 def _within(value: float, most: float, option: str, advice: str) -> float:
-    if not 0 <= value <= most:
-        shown = f"{value / mm:g} mm"
+    """``value`` (points), if it is from 0 to ``most``; else a usage error with ``advice`` for too much."""
+    shown = f"{value / mm:g} mm"
+    if value < 0:
         raise click.BadParameter(
-            f"{shown} is outside 0 to {most / mm:g} mm; {advice}", param_hint=f"'{option}'"
+            f"{shown} is less than nothing; use 0 to {most / mm:g} mm", param_hint=f"'{option}'"
         )
+    if value > most:
+        raise click.BadParameter(f"{shown} is more than {most / mm:g} mm; {advice}", param_hint=f"'{option}'")
     return value
 
 
