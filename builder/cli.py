@@ -103,16 +103,22 @@ def build(
 
 
 class Length(click.ParamType):
-    """A length on paper: ``3mm``, ``0.125in``, ``9pt``; a bare number is in millimetres."""
+    """A length on paper: ``3mm``, ``0.125in``, ``9pt``. A bare number is in millimetres only where the
+    option says so (``--creep MM``): a print shop's "0.125" bleed means inches, and a guess would be wrong."""
 
     name = "length"
     UNITS: ClassVar[dict[str, float]] = {"mm": mm, "cm": 10 * mm, "in": inch, "pt": 1.0}
+
+    def __init__(self, bare_millimetres: bool) -> None:
+        self.bare_millimetres = bare_millimetres
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> float:
         if isinstance(value, float):
             return value
         text = str(value).strip().lower()
         number, unit = text.rstrip("abcdefghijklmnopqrstuvwxyz").strip(), text.lstrip("-+0123456789.").strip()
+        if not unit and not self.bare_millimetres and number.strip("0.") != "":  # 0 needs no unit
+            self.fail(f"'{value}' needs a unit: write it like {number}mm or {number}in", param, ctx)
         try:
             return float(number) * self.UNITS[unit or "mm"]
         except (ValueError, KeyError):
@@ -158,7 +164,7 @@ def _within(value: float, most: float, option: str, advice: str) -> float:
 )
 @click.option(
     "--creep",
-    type=Length(),
+    type=Length(bare_millimetres=True),
     default="0",
     metavar="MM",
     help="Move the pages of inner sheets toward the fold, up to this much on the innermost sheet"
@@ -167,7 +173,7 @@ def _within(value: float, most: float, option: str, advice: str) -> float:
 @click.option("--press", is_flag=True, help="Single pages with bleed and crop marks, for a print shop.")
 @click.option(
     "--bleed",
-    type=Length(),
+    type=Length(bare_millimetres=False),
     default="3mm",
     show_default=True,
     help="With --press: how far colour runs past the trim.",

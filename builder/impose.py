@@ -16,6 +16,7 @@ from pikepdf import Array, Dictionary, Name, Pdf, Stream, String
 from builder.imposition import Side, creep_shift, saddle_stitch
 
 Flip = Literal["short", "long"]
+FOLD_MARK = (3 * 72 / 25.4, 7 * 72 / 25.4)  # from 3 to 7 mm in from the edge: inside what printers reach
 DUPLEX = {"short": Name.DuplexFlipShortEdge, "long": Name.DuplexFlipLongEdge}
 
 
@@ -37,7 +38,7 @@ def impose(
     for index, sheet in enumerate(sheets):
         shift = creep_shift(index, len(sheets), creep)
         for side, name, turned in ((sheet.front, "front", False), (sheet.back, "back", flip == "long")):
-            _add_side(imposed, forms, side, sheet_size, page_size, shift, turned)
+            _add_side(imposed, forms, side, sheet_size, page_size, shift, turned, fold_marks=name == "front")
             labels.extend([len(imposed.pages) - 1, Dictionary(P=String(f"Sheet {index + 1} {name}"))])
     imposed.Root.PageLabels = Dictionary(Nums=Array(labels))
     # The print dialog then defaults to the right duplex mode and to actual size: a sheet scaled to fit
@@ -65,8 +66,13 @@ def _add_side(
     page_size: tuple[float, float],
     shift: float,
     turned: bool,
+    fold_marks: bool,
 ) -> None:
-    """One side of a sheet: each page clipped to its half, so that creep never pushes it over the fold."""
+    """One side of a sheet: each page clipped to its half, so that creep never pushes it over the fold.
+
+    ``fold_marks``: short grey ticks on the fold at the top and bottom edges, on the side that is outside
+    once folded, where the pages' own margins leave the paper blank.
+    """
     width, height = sheet_size
     page_width, page_height = page_size
     fold, bottom = width / 2, (height - page_height) / 2
@@ -79,6 +85,12 @@ def _add_side(
             f"q {clip_x:.3f} 0 {fold:.3f} {height:.3f} re W n 1 0 0 1 {x:.3f} {bottom:.3f} cm {name} Do Q"
         )
     commands.append("Q")
+    if fold_marks:
+        low, high = FOLD_MARK
+        commands.append(
+            f"q 0.55 G 0.6 w {fold:.3f} {low:.3f} m {fold:.3f} {high:.3f} l S"
+            f" {fold:.3f} {height - high:.3f} m {fold:.3f} {height - low:.3f} l S Q"
+        )
     page = pdf.add_blank_page(page_size=sheet_size)
     page.Resources = Dictionary(XObject=resources)
     page.Contents = Stream(pdf, " ".join(commands).encode())

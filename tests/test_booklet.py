@@ -41,7 +41,7 @@ TITLES = {
     "tiny": "A short note",
 }
 COVER = ("Prepared for", "Your therapist", "Date")
-BACK_COVER = ("Questions? Contact us", "Call emergency services now if")
+BACK_COVER = ("Questions? Call us on", "Call emergency services now if")
 NOTES, QUESTIONS, BLANK = "My notes", "Questions for my next visit", "This page is intentionally blank"
 FOOT = 13 * MM  # the page number's strip at the foot of a page (numbers sit on 10 mm; text ends at 19 mm)
 
@@ -522,14 +522,29 @@ def test_long_edge_backs_are_upside_down(build: Builds) -> None:
 )
 def test_nothing_is_drawn_near_the_fold(build: Builds, sections: str, options: tuple[str, ...]) -> None:
     """Pages touch at the fold and keep 9 mm (colour) and 15 mm (text) off it: 8 mm either side of it
-    stays white paper, so nothing of one page shows on the other."""
+    stays white paper, so nothing of one page shows on the other; only the fold marks, 3 to 7 mm in from
+    the top and bottom edges, are on it."""
     path = build(sections, *options).printed
     for index in range(len(pdfium.PdfDocument(path))):
         picture = Picture(path, index, scale=1)
         fold = picture.image.width / 2
-        assert picture.darkest(fold - 8 * MM, 0, fold + 8 * MM, picture.height) == 255, (
+        assert picture.darkest(fold - 8 * MM, 8 * MM, fold + 8 * MM, picture.height - 8 * MM) == 255, (
             f"sheet side {index + 1}"
         )
+
+
+def test_fold_marks_on_the_outside_of_each_sheet_only(build: Builds) -> None:
+    """Grey ticks on the fold at the top and bottom edge of each front (the outside once folded)."""
+    path = build(ALL).printed
+    for index in range(len(pdfium.PdfDocument(path))):
+        picture = Picture(path, index, scale=2)
+        fold = picture.image.width / picture.scale / 2
+        marks = [
+            picture.darkest(fold - 1 * MM, top, fold + 1 * MM, top + 2 * MM)
+            for top in (4 * MM, picture.height - 6 * MM)
+        ]
+        front = index % 2 == 0
+        assert all(mark < 200 for mark in marks) if front else marks == [255, 255], f"sheet side {index + 1}"
 
 
 def number_distances(path: Path, booklet_pages: int, flip: str) -> dict[int, float]:

@@ -46,7 +46,7 @@ from builder.layout.flowables import (
     fitted_size,
     picture_flowable,
 )
-from builder.layout.markup import inline
+from builder.layout.markup import inline, unbroken_numbers
 from builder.layout.styles import INK, RULE, STOP_RED, Theme, tint
 
 STEP_PICTURE_HEIGHT = 42 * mm
@@ -265,7 +265,8 @@ class BlockLayout:
             rows.append([Paragraph(inline(block.text), theme.body)])
         rows += [[bullet] for bullet in self._bullet_list(block.bullets)]
         if block.after_hours and self.after_hours:
-            rows.append([Paragraph(f"<b>After hours:</b> {inline(self.after_hours)}", theme.body)])
+            after_hours = unbroken_numbers(inline(self.after_hours))
+            rows.append([Paragraph(f"<b>After hours:</b> {after_hours}", theme.body)])
         border = 2.2 if block.style == "stop" else 0
         box = self.boxed(rows, fill, color, full_border=border)
         box.spaceBefore, box.spaceAfter = 2 * mm, 5 * mm

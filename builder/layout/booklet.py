@@ -88,7 +88,7 @@ def render_booklet(
     for index, section in enumerate(handout.sections):
         story.extend(layout.section(section, first=index == 0))
     story += [PageBreak(), *_lined_page("My notes", NOTES_PROMPT, theme), PadToFour(theme)]
-    story += [NextPageTemplate("back"), PageBreak(), _back_cover(layout, handout, reminder, geometry)]
+    story += [NextPageTemplate("back"), PageBreak(), _back_cover(layout, handout, reminder, furniture)]
     try:
         doc.multiBuild(story, canvasmaker=canvas_maker(grayscale, count_first_pass=contents is not None))
     except LayoutError:
@@ -154,14 +154,14 @@ def _blank_note(theme: Theme) -> Flowable:
 
 
 def _back_cover(
-    layout: BlockLayout, handout: Handout, reminder: Callout | None, geometry: BookletGeometry
+    layout: BlockLayout, handout: Handout, reminder: Callout | None, furniture: BookletFurniture
 ) -> Flowable:
     """How to reach the clinic, the red-flags reminder and the fine print.
 
     The reminder is set at caption size, as the contact details are: a back cover has one page for all of
     it. Only a clinic with unusually long details gets the whole shrunk a little to fit.
     """
-    parts: list[Flowable] = [contact_box(layout, handout.clinic, everything=True)]
+    parts: list[Flowable] = [contact_box(layout, handout.clinic, on_back_cover=True)]
     parts[0].spaceBefore = 0
     if reminder is not None:
         theme = layout.theme
@@ -179,4 +179,4 @@ def _back_cover(
     small = fine_print(handout, layout.theme)
     if small is not None:
         parts.append(small)
-    return KeepInFrame(geometry.text_width, geometry.back_height, parts, mode="shrink")
+    return KeepInFrame(layout.width, furniture.back_height, parts, mode="shrink")

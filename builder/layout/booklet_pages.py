@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from reportlab.lib.colors import CMYKColor, white
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch, mm
@@ -21,7 +22,7 @@ from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph
 
 from builder.handout import Handout
 from builder.images import Picture
-from builder.layout.flowables import ChoiceLine, FillInLine, ScaledPicture, fitted_size
+from builder.layout.flowables import ChoiceLine, FillInLine, QrCodeDrawing, ScaledPicture, fitted_size
 from builder.layout.markup import inline
 from builder.layout.pages import fitted_text
 from builder.layout.styles import INK, MUTED, RULE, Theme
@@ -31,6 +32,8 @@ EDGE = 10 * mm  # from the top and bottom of the page to the running header and 
 INSET = 9 * mm  # how far colour keeps off the paper's edge when an office printer prints it
 COVER_SPLIT = 0.44  # the cover's colour fills the page from this share of its height to the top
 BACK_STRIP = 17 * mm
+BACK_STRIP_WITH_CODE = 32 * mm  # room for the booking QR code on its white plate
+BACK_CODE = 22 * mm  # big enough for any phone camera to read from arm's length
 LINE_GAP = 5 * mm  # between the cover's lines to fill in
 LOGO_BOX = (40 * mm, 14 * mm)
 MARK_LENGTH = 5 * mm
@@ -80,11 +83,7 @@ class BookletGeometry:
 
     @property
     def back_top(self) -> float:
-        return self.height - EDGE - 4 * mm
-
-    @property
-    def back_height(self) -> float:
-        return self.back_top - (INSET + BACK_STRIP + 8 * mm)
+        return self.height - EDGE
 
 
 class BookletTemplate(PageTemplate):
@@ -125,6 +124,12 @@ class BookletFurniture:
         self, handout: Handout, theme: Theme, logo: Picture | None, geometry: BookletGeometry
     ) -> None:
         self.handout, self.theme, self.logo, self.geometry = handout, theme, logo, geometry
+        self.strip = BACK_STRIP_WITH_CODE if handout.clinic.qr_code else BACK_STRIP
+
+    @property
+    def back_height(self) -> float:
+        """The height of the back cover's frame: from the top to just above the strip at its foot."""
+        return self.geometry.back_top - (INSET + self.strip + 6 * mm)
 
     def templates(self) -> list[PageTemplate]:
         g = self.geometry
@@ -137,7 +142,7 @@ class BookletFurniture:
             BookletTemplate("cover", frame(g.frame_bottom, g.frame_top), self.front_cover, g),
             BookletTemplate("page", frame(g.frame_bottom, g.frame_top), self.running_page, g),
             BookletTemplate("blank", frame(middle - 10 * mm, middle + 10 * mm), self.blank_page, g),
-            BookletTemplate("back", frame(g.back_top - g.back_height, g.back_top), self.back_cover, g),
+            BookletTemplate("back", frame(g.back_top - self.back_height, g.back_top), self.back_cover, g),
         ]
 
     def front_cover(self, canv: Canvas, doc: object) -> None:
@@ -258,7 +263,8 @@ class BookletFurniture:
         """A quiet header (clinic, title) and the page number at the outer corner, where a thumb finds it."""
         g, theme = self.geometry, self.theme
         baseline = g.height - EDGE - 4 * mm
-        name = fitted_text(self.handout.clinic.name, g.text_width * 0.5, theme.heading_fonts.bold, 9.5)
+        # The clinic's name first, whole where it can be; the title has the rest and is shortened first.
+        name = fitted_text(self.handout.clinic.name, g.text_width * 0.7, theme.heading_fonts.bold, 9.5)
         canv.setFillColor(theme.primary_text)
         canv.setFont(theme.heading_fonts.bold, 9.5)
         canv.drawString(SIDE, baseline, name)
@@ -286,12 +292,36 @@ class BookletFurniture:
             canv.drawString(SIDE, EDGE, str(number))
 
     def back_cover(self, canv: Canvas, doc: object) -> None:
-        """The clinic's colour in a strip along the foot, carrying its name; the frame above holds the
-        contact details and the red-flags reminder."""
+        """The clinic's colour in a strip along the foot, carrying its name and the QR code to book; the
+        frame above holds the contact details and the red-flags reminder."""
+        g, theme, code = self.geometry, self.theme, self.handout.clinic.qr_code
         canv.addPageLabel(canv.getPageNumber() - 1, prefix="Back cover")
-        self._colour(canv, 0, INSET + BACK_STRIP)
-        foot = INSET if self.geometry.bleed is None else 0.0  # where the strip starts on the trimmed page
-        self._identity(canv, SIDE, self.geometry.text_width, (foot + INSET + BACK_STRIP) / 2)
+        self._colour(canv, 0, INSET + self.strip)
+        foot = INSET if g.bleed is None else 0.0  # where the strip starts on the trimmed page
+        middle = (foot + INSET + self.strip) / 2
+        name_width = g.text_width
+        if code is not None:
+            plate = BACK_CODE + 2 * mm
+            plate_x = g.width - SIDE - plate
+            canv.setFillColor(white)  # a QR code needs light paper around it to scan
+            canv.roundRect(plate_x, middle - plate / 2, plate, plate, 1.5 * mm, stroke=0, fill=1)
+            QrCodeDrawing(code.url, BACK_CODE, theme.fonts.regular).drawOn(
+                canv, plate_x + 1 * mm, middle - BACK_CODE / 2
+            )
+            label_width = min(40 * mm, g.text_width * 0.35)
+            style = ParagraphStyle(
+                "back_code",
+                fontName=theme.fonts.regular,
+                fontSize=10.5,
+                leading=13,
+                textColor=theme.on_primary,
+                alignment=TA_RIGHT,
+            )
+            label = Paragraph(inline(code.label), style)
+            height = label.wrap(label_width, self.strip)[1]
+            label.drawOn(canv, plate_x - 3 * mm - label_width, middle - height / 2)
+            name_width = plate_x - 3 * mm - label_width - 4 * mm - SIDE
+        self._identity(canv, SIDE, name_width, middle)
 
     def _colour(self, canv: Canvas, bottom: float, top: float) -> None:
         """The primary colour across the page between ``bottom`` and ``top``. Where it reaches an edge of

@@ -9,10 +9,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from builder.config import Clinic
+from builder.config import Clinic, QrCode
 from builder.layout.blocks import BlockLayout, plain
 from builder.layout.flowables import IfRoom, QrCodeDrawing
-from builder.layout.markup import inline
+from builder.layout.markup import inline, kept_whole, unbroken_numbers
 from builder.layout.styles import tint
 
 QR_SIZE = 26 * mm
@@ -31,46 +31,64 @@ def contact_panel(layout: BlockLayout, clinic: Clinic) -> list[Flowable]:
     return [panel] if clinic.qr_code else [IfRoom(panel)]
 
 
-def contact_box(layout: BlockLayout, clinic: Clinic, everything: bool = False) -> Flowable:
-    """The tinted box itself; ``everything`` adds the address and the after-hours line, for a booklet's
-    back cover, where no footer carries them."""
+def contact_box(layout: BlockLayout, clinic: Clinic, on_back_cover: bool = False) -> Flowable:
+    """The tinted box itself, the QR code beside the details.
+
+    On a booklet's back cover no footer carries the address and the after-hours line, so the box does;
+    the QR code is in the cover's strip instead, as the half-size page has no room for it beside them.
+    """
     theme = layout.theme
-    title_style = theme.callout_title.clone("contact_title", textColor=theme.primary_text)
-    left: list[Flowable] = [Paragraph("Questions? Contact us", title_style)]
-    if clinic.phone:
-        left.append(Paragraph(f"Call <b>{inline(clinic.phone)}</b>", theme.body))
-    if everything and clinic.address:
-        left.append(Paragraph(inline(clinic.address), theme.caption))
-    online = [part for part in (clinic.website, clinic.email) if part]
-    if online:
-        left.append(Paragraph(" · ".join(inline(part) for part in online), theme.caption))
-    if clinic.hours:
-        hours = "<br/>".join(inline(line) for line in clinic.hours)
-        left += [Spacer(1, 2 * mm), Paragraph(f"<b>Opening hours</b><br/>{hours}", theme.caption)]
-    if everything and clinic.after_hours:
-        left += [
-            Spacer(1, 2 * mm),
-            Paragraph(f"<b>After hours:</b> {inline(clinic.after_hours)}", theme.caption),
-        ]
     inner = layout.width - 10 * mm - 4
-    if clinic.qr_code is None:
-        row = [left]
-        widths = [inner]
+    code = None if on_back_cover else clinic.qr_code
+    text_width = inner if code is None else inner - QR_COLUMN
+    caption = theme.caption
+
+    def detail(text: str) -> str:
+        return unbroken_numbers(kept_whole(text, caption.fontName, caption.fontSize, text_width))
+
+    title_style = theme.callout_title.clone("contact_title", textColor=theme.primary_text)
+    phone = unbroken_numbers(inline(clinic.phone))
+    if on_back_cover and clinic.phone:  # one line for both, where every line counts
+        details: list[Flowable] = [Paragraph(f"Questions? Call us on {phone}", title_style)]
     else:
-        qr_column = min(QR_COLUMN, inner * 0.36)  # on a booklet's half-size page, the code's caption wraps
-        widths = [inner - qr_column, qr_column]
-        host, _, path = clinic.qr_code.url.split("://", 1)[1].partition("/")
-        shown_url = inline(f"{host}/{path}" if path else host)
-        if path and stringWidth(f"{host}/{path}", theme.small.fontName, theme.small.fontSize) > qr_column:
-            shown_url = f"{inline(host)}/<br/>{inline(path)}"  # break after the host, never inside a word
-        right: list[Flowable] = [
-            QrCodeDrawing(clinic.qr_code.url, QR_SIZE, theme.fonts.regular),
-            Spacer(1, 1.5 * mm),
-            Paragraph(inline(clinic.qr_code.label), theme.caption),
-            Paragraph(shown_url, theme.small),
-        ]
-        row = [left, right]
-    body = layout.grid([row], widths, plain(gap=0))
+        details = [Paragraph("Questions? Contact us", title_style)]
+        if clinic.phone:
+            details.append(Paragraph(f"Call <b>{phone}</b>", theme.body))
+    if on_back_cover and clinic.address:
+        details.append(Paragraph(inline(clinic.address), caption))
+    online = [detail(part) for part in (clinic.website, clinic.email) if part]
+    if online:
+        details.append(Paragraph(" · ".join(online), caption))
+    if clinic.hours:
+        hours = "<br/>".join(detail(line) for line in clinic.hours)
+        details += [Spacer(1, 2 * mm), Paragraph(f"<b>Opening hours</b><br/>{hours}", caption)]
+    if on_back_cover and clinic.after_hours:
+        after_hours = unbroken_numbers(inline(clinic.after_hours))
+        details += [Spacer(1, 2 * mm), Paragraph(f"<b>After hours:</b> {after_hours}", caption)]
+    if code is None:
+        return _panel(layout, layout.grid([[details]], [inner], plain(gap=0)))
+    right = _qr_code(layout, code, QR_COLUMN)
+    return _panel(layout, layout.grid([[details, right]], [text_width, QR_COLUMN], plain(gap=0)))
+
+
+def _qr_code(layout: BlockLayout, qr_code: QrCode, width: float) -> list[Flowable]:
+    """The code, its label and the address it opens: shown without "https://", and broken after the host
+    when it is too long for ``width``."""
+    theme = layout.theme
+    host, _, path = qr_code.url.split("://", 1)[1].partition("/")
+    shown_url = inline(f"{host}/{path}" if path else host)
+    if path and stringWidth(f"{host}/{path}", theme.small.fontName, theme.small.fontSize) > width:
+        shown_url = f"{inline(host)}/<br/>{inline(path)}"  # break after the host, never inside a word
+    return [
+        QrCodeDrawing(qr_code.url, QR_SIZE, theme.fonts.regular),
+        Spacer(1, 1.5 * mm),
+        Paragraph(inline(qr_code.label), theme.caption),
+        Paragraph(shown_url, theme.small),
+    ]
+
+
+def _panel(layout: BlockLayout, body: Flowable) -> Flowable:
+    theme = layout.theme
     panel = layout.boxed([[body]], tint(theme.primary, 0.08), theme.primary_text)
     panel.spaceBefore = 6 * mm
     return panel

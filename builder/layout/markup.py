@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 # After escaping, the only "<" and ">" in the text are the tags added here, so excluding them from a
 # match keeps every tag pair properly nested.
 _BOLD_ITALIC = re.compile(r"\*\*\*(?=\S)([^*<>]+?)(?<=\S)\*\*\*")
@@ -22,3 +24,18 @@ def inline(text: str) -> str:
     markup = _BOLD_ITALIC.sub(r"<b><i>\1</i></b>", escape(text))
     markup = _ITALIC.sub(r"<i>\1</i>", markup)
     return _BOLD.sub(r"<b>\1</b>", markup)
+
+
+_NUMBER_GAP = re.compile(r"(?<=[\d)]) (?=[\d(])")
+
+
+def kept_whole(text: str, font: str, size: float, width: float) -> str:
+    """``text`` as markup, its spaces made non-breaking when it fits on one line of ``width``: in a run
+    of details ("12 High St · 555 0100"), lines then break between details, never inside one."""
+    fits = stringWidth(text, font, size) < width
+    return inline(text).replace(" ", "&nbsp;") if fits else inline(text)
+
+
+def unbroken_numbers(markup: str) -> str:
+    """Non-breaking spaces inside phone numbers ("(03) 5555 0199"), which a patient must read whole."""
+    return _NUMBER_GAP.sub("&nbsp;", markup)

@@ -18,7 +18,7 @@ from reportlab.platypus import Paragraph
 from builder.handout import Handout
 from builder.images import Picture
 from builder.layout.flowables import ScaledPicture, fitted_size
-from builder.layout.markup import inline
+from builder.layout.markup import inline, kept_whole
 from builder.layout.styles import INK, MUTED, RULE, Theme
 
 MARGIN = 21 * mm
@@ -260,13 +260,10 @@ def _footer_paragraphs(
 ) -> tuple[Paragraph, Paragraph | None]:
     """The contact line, and the disclaimer with the review date (None when there is neither)."""
     style = theme.footer
-
-    def kept_whole(part: str) -> str:
-        """Non-breaking spaces inside a detail that fits a line, so lines break between details."""
-        fits = stringWidth(part, style.fontName, style.fontSize) < text_width
-        return inline(part).replace(" ", "&nbsp;") if fits else inline(part)
-
-    contacts = Paragraph(" · ".join(kept_whole(part) for part in handout.clinic.contacts), style)
+    details = (
+        kept_whole(part, style.fontName, style.fontSize, text_width) for part in handout.clinic.contacts
+    )
+    contacts = Paragraph(" · ".join(details), style)
     return contacts, fine_print(handout, theme)
 
 
