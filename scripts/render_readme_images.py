@@ -1,6 +1,6 @@
 """Render the README's pictures from real builds: the demo clinic's page one and all its pages side by
 side, page one of the example clinic in examples/northside-chiropractic, and a booklet: its pages in
-reading order and the first sheet of its imposed print file, front and back, the fold dashed in.
+reading order and the first sheet of its imposed print file, front and back.
 
     python scripts/render_readme_images.py      # needs the test extras (pypdfium2)
 
@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pypdfium2
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from builder.api import build_booklet, build_handout
 
@@ -51,14 +51,7 @@ def main() -> None:
         )
         reading.close()
         imposed = pypdfium2.PdfDocument(booklet.print_path)
-        sheet = side_by_side([imposed[0], imposed[1]], 40, per_row=2)
-        draw = ImageDraw.Draw(sheet)
-        side_width = (sheet.width - GAP) // 2
-        for left in (0, side_width + GAP):
-            fold = left + side_width // 2
-            for y in range(0, sheet.height, 12):
-                draw.line([(fold, y), (fold, y + 6)], fill="#8A939C", width=1)
-        sheet.save(DOCS / "booklet-sheet.png", optimize=True)
+        side_by_side([imposed[0], imposed[1]], 40, per_row=2).save(DOCS / "booklet-sheet.png", optimize=True)
         imposed.close()
 
 
