@@ -9,6 +9,7 @@ bundled demo clinic.
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -323,14 +324,14 @@ class _ClinicReader:
             self.warn(
                 ("colors", "primary"),
                 f"{chosen.primary} is too light for text on white paper"
-                f" ({contrast(rgb(chosen.primary), WHITE):.1f}:1, needs 4.5:1);"
+                f" ({_short_of(contrast(rgb(chosen.primary), WHITE))}:1, needs 4.5:1);"
                 f" headings use the darker {chosen.heading} instead",
             )
         if chosen.marks != chosen.accent:
             self.warn(
                 ("colors", "accent"),
                 f"{chosen.accent} is too light to show on white paper"
-                f" ({contrast(rgb(chosen.accent), WHITE):.1f}:1, needs 3:1);"
+                f" ({_short_of(contrast(rgb(chosen.accent), WHITE))}:1, needs 3:1);"
                 f" bullets and arrows use the darker {chosen.marks} instead",
             )
         return chosen
@@ -421,3 +422,8 @@ class _ClinicReader:
                 f"lists {len(names)} names; at most {MAX_CLINICIANS} fit on the patient line",
             )
         return names
+
+
+def _short_of(ratio: float) -> str:
+    """A contrast ratio that falls short, rounded down: 2.996 is "2.99", never a "3.0" that looks enough."""
+    return f"{math.floor(ratio * 100) / 100:.2f}"

@@ -182,7 +182,7 @@ def test_a_light_primary_is_darkened_for_headings_with_a_warning(
         pdf = build_handout(["red-flags"], tmp_path / "h.pdf", clinic=folder).path
     assert caplog.messages == [
         f"{folder / 'clinic.yaml'}:4: colors.primary: #FFD54F is too light for text on white paper"
-        " (1.4:1, needs 4.5:1); headings use the darker #8B742B instead"
+        " (1.41:1, needs 4.5:1); headings use the darker #8B742B instead"
     ]
     page = render(pdf, dpi=144)
     title = page.crop((100, 250, 660, 310))
