@@ -27,12 +27,15 @@ class Library:
         """The sections named in ``ids``, in that order; an unknown id is a usage error."""
         if not ids:
             raise UsageProblem("no sections chosen; pass --sections with ids from 'handout list'")
-        for section_id in ids:
-            if section_id not in self.sections:
-                hint = did_you_mean(section_id, self.sections)
-                raise UnknownSectionError(
-                    f"unknown section '{section_id}'{hint}; run 'handout list' to see all sections"
-                )
+        unknown = [
+            f"'{i}'{did_you_mean(i, self.sections)}" for i in dict.fromkeys(ids) if i not in self.sections
+        ]
+        if unknown:  # every misspelling at once, so one more try is enough
+            named = unknown[0] if len(unknown) == 1 else ", ".join(unknown[:-1]) + " and " + unknown[-1]
+            plural = "s" if len(unknown) > 1 else ""
+            raise UnknownSectionError(
+                f"unknown section{plural} {named}; run 'handout list' to see all sections"
+            )
         return tuple(self.sections[section_id] for section_id in dict.fromkeys(ids))
 
 

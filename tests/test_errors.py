@@ -24,6 +24,15 @@ def test_unknown_section_without_a_close_match(workdir: Path) -> None:
     assert result.output == f"Error: unknown section 'knee-surgery'{HINT}\n"
 
 
+def test_every_unknown_section_is_named_at_once(workdir: Path) -> None:
+    result = run("build", "--sections", "sleep,dislocate,heat-ice,redflags,knee-surgery")
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: unknown sections 'dislocate' (did you mean 'dislocates'?), 'redflags' (did you mean"
+        f" 'red-flags'?) and 'knee-surgery'{HINT}\n"
+    )
+
+
 def test_empty_selection_is_a_usage_error(workdir: Path) -> None:
     result = run("build", "--sections", " , ")
     assert result.exit_code == 2
