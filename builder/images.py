@@ -181,9 +181,8 @@ def _upright_srgb(image: PILImage.Image) -> PILImage.Image:
 
 
 @lru_cache(maxsize=64)  # the pictures of a handout or two; a long-running caller does not grow
-def print_image(picture: Picture, width: float, height: float, grey: bool = False) -> ImageReader:
-    """The photo at no more than 300 dpi for a ``width`` x ``height`` point box, ready for the PDF;
-    ``grey`` for a black-and-white printer.
+def print_image(picture: Picture, width: float, height: float) -> ImageReader:
+    """The photo at no more than 300 dpi for a ``width`` x ``height`` point box, ready for the PDF.
 
     A JPEG source is saved again as JPEG (quality 88), which the PDF stores compressed as it is; a PNG
     stays lossless, so logos and diagrams keep their crisp edges.
@@ -193,11 +192,6 @@ def print_image(picture: Picture, width: float, height: float, grey: bool = Fals
     target = (math.ceil(width / 72 * PRINT_DPI), math.ceil(height / 72 * PRINT_DPI))
     if photo.width > target[0] or photo.height > target[1]:
         photo = photo.resize(target, PILImage.Resampling.LANCZOS)
-    if grey and photo.mode == "RGBA":
-        level = photo.convert("L")
-        photo = PILImage.merge("RGBA", (level, level, level, photo.getchannel("A")))
-    elif grey:
-        photo = photo.convert("L")
     if not picture.lossy:
         return ImageReader(photo)
     buffer = io.BytesIO()

@@ -6,6 +6,8 @@ Each kind of booklet is built once for the module (see ``Builds``); a build take
 
 from __future__ import annotations
 
+import base64
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -748,6 +750,38 @@ def test_a_colour_build_has_colour_so_the_grayscale_check_means_something(
     booklet = build(sections, *options)
     assert most_colour(booklet.path) > 50
     assert most_colour(booklet.printed) > 50
+
+
+def picture_clinic(folder: Path) -> Path:
+    """A clinic whose own pictures replace the sleep section's: a JPEG photo, a PNG with transparency, and
+    an SVG holding a PNG of its own, each in strong colour, and a colour PNG logo."""
+    clinic = folder / "picture-clinic"
+    images = clinic / "images"
+    images.mkdir(parents=True)
+    Image.new("RGB", (300, 200), (220, 30, 30)).save(images / "sleep-back.jpg")
+    Image.new("RGBA", (300, 200), (30, 30, 220, 160)).save(images / "sleep-side.png")
+    embedded = io.BytesIO()
+    Image.new("RGB", (50, 50), (30, 200, 30)).save(embedded, "PNG")
+    data = base64.b64encode(embedded.getvalue()).decode()
+    (images / "sleep-stomach.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+        ' width="300" height="120" viewBox="0 0 300 120">'
+        f'<image x="10" y="10" width="100" height="100" xlink:href="data:image/png;base64,{data}"/>'
+        '<circle cx="200" cy="60" r="40" fill="orange"/></svg>'
+    )
+    Image.new("RGB", (600, 200), (240, 120, 0)).save(clinic / "logo.png")
+    (clinic / "clinic.yaml").write_text('name: Picture Clinic\nlogo: logo.png\nphone: "555 0100"\n')
+    return clinic
+
+
+def test_grayscale_turns_photos_and_pictures_inside_svg_files_grey(workdir: Path) -> None:
+    clinic = picture_clinic(workdir)
+    common = ("booklet", "-s", "sleep", "--clinic", str(clinic))
+    assert run(*common, "-o", "colour.pdf").exit_code == 0
+    assert most_colour(workdir / "colour.pdf") > 100, "the pictures are in colour to begin with"
+    assert run(*common, "--grayscale", "-o", "grey.pdf").exit_code == 0
+    assert most_colour(workdir / "grey.pdf") <= 2
+    assert most_colour(workdir / "grey-print.pdf") <= 2
 
 
 # ---- the command's messages ----

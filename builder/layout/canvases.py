@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from PIL import Image as PILImage
 from reportlab.lib.colors import CMYKColor, Color, toColor
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from builder.colour import grey
 
@@ -17,33 +21,78 @@ class PageCountingCanvas(Canvas):
     counting_pages = True
 
 
-def as_grey(colour: Color | CMYKColor | tuple[float, ...] | str) -> Color:
-    """Any colour ReportLab is given, as the grey of the same lightness (see ``colour.grey``)."""
+class _InGrey:
+    """Every colour set, whatever its kind, becomes the grey of the same lightness (``colour.grey``),
+    written as DeviceGray, which printers print with black ink alone."""
+
+    def setFillColor(self, aColor: Any, alpha: float | None = None) -> None:
+        level, own_alpha = _grey_of(aColor)
+        self.setFillGray(level, alpha if alpha is not None else own_alpha)  # type: ignore[attr-defined]
+
+    def setStrokeColor(self, aColor: Any, alpha: float | None = None) -> None:
+        level, own_alpha = _grey_of(aColor)
+        self.setStrokeGray(level, alpha if alpha is not None else own_alpha)  # type: ignore[attr-defined]
+
+
+class _GreyText(_InGrey, PDFTextObject):
+    """Paragraphs set their text colour on a text object, not on the canvas."""
+
+
+class GreyCanvas(_InGrey, Canvas):
+    """Everything in shades of grey: colours as they are set (text, shapes, drawings), pictures as they
+    are placed (photos, and pictures inside SVG files), so nothing in the PDF is in colour."""
+
+    def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> PDFTextObject:
+        return _GreyText(self, x, y, direction=direction)
+
+    def drawImage(self, image: Any, *args: Any, **kwargs: Any) -> Any:
+        return super().drawImage(ImageReader(greyed(image)), *args, **kwargs)
+
+    def drawInlineImage(self, image: Any, *args: Any, **kwargs: Any) -> Any:
+        return super().drawInlineImage(greyed(image), *args, **kwargs)
+
+
+class GreyCountingCanvas(GreyCanvas, PageCountingCanvas):
+    pass
+
+
+def _grey_of(colour: Color | tuple[float, ...] | str) -> tuple[float, float | None]:
+    """The grey level (0 black, 1 white) of any colour ReportLab is given, and its own transparency."""
     if isinstance(colour, str):
         colour = toColor(colour)
-    elif isinstance(colour, tuple):
+    elif isinstance(colour, (tuple, list)):
         colour = CMYKColor(*colour) if len(colour) == 4 else Color(*colour)
-    level = grey((colour.red, colour.green, colour.blue))
-    return Color(level, level, level, colour.alpha)
+    return grey((colour.red, colour.green, colour.blue)), getattr(colour, "alpha", None)
+
+
+def greyed(image: ImageReader | PILImage.Image | str | Path) -> PILImage.Image:
+    """A picture in shades of grey, its transparency kept."""
+    if isinstance(image, ImageReader):
+        picture = image._image  # ReportLab keeps the opened picture here, whatever it was made from
+    elif isinstance(image, PILImage.Image):
+        picture = image
+    else:
+        picture = PILImage.open(image)
+    has_alpha = picture.mode in ("RGBA", "LA", "PA") or "transparency" in picture.info
+    return picture.convert("LA" if has_alpha else "L")
 
 
 def canvas_maker(grayscale: bool, count_first_pass: bool) -> Callable[..., Canvas]:
     """A canvas factory for ``BaseDocTemplate.build``; a multi-pass build asks it once per pass.
 
     ``count_first_pass``: the first pass only finds page numbers, so it skips drawing pictures.
-    ``grayscale``: every colour (text, shapes, drawings) becomes grey as it is set, and photos are
-    converted as they are placed, so nothing in the PDF is in colour.
     """
+    kinds = {
+        (False, False): Canvas,
+        (False, True): PageCountingCanvas,
+        (True, False): GreyCanvas,
+        (True, True): GreyCountingCanvas,
+    }
     passes = 0
 
     def make(*args: Any, **kwargs: Any) -> Canvas:
         nonlocal passes
         passes += 1
-        kind = PageCountingCanvas if count_first_pass and passes == 1 else Canvas
-        if grayscale:
-            kwargs["enforceColorSpace"] = as_grey
-        canvas = kind(*args, **kwargs)
-        canvas.grayscale = grayscale  # read by ScaledPicture, which converts photos
-        return canvas
+        return kinds[grayscale, count_first_pass and passes == 1](*args, **kwargs)
 
     return make

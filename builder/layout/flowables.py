@@ -32,8 +32,7 @@ class ScaledPicture(Flowable):
             return
         drawing = self.picture.drawing
         if drawing is None:
-            grey = getattr(self.canv, "grayscale", False)
-            image = print_image(self.picture, self.width, self.height, grey)
+            image = print_image(self.picture, self.width, self.height)
             self.canv.drawImage(image, 0, 0, self.width, self.height, mask="auto")
             return
         drawing.initialFontName = self.font  # else the renderer names an unembedded Helvetica
