@@ -51,7 +51,8 @@ class BookletDocument(BaseDocTemplate):
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, SectionHeading):
-            self.notify("TOCEntry", (0, flowable.title, self.page, flowable.key))
+            # The heading's markup, not its raw title: the contents table reads its entries as markup.
+            self.notify("TOCEntry", (0, flowable.text, self.page, flowable.key))
 
 
 def render_booklet(
@@ -161,8 +162,11 @@ def _back_cover(
     The reminder is set at caption size, as the contact details are: a back cover has one page for all of
     it. Only a clinic with unusually long details gets the whole shrunk a little to fit.
     """
-    parts: list[Flowable] = [contact_box(layout, handout.clinic, on_back_cover=True)]
-    parts[0].spaceBefore = 0
+    clinic = handout.clinic
+    parts: list[Flowable] = []
+    if any((clinic.phone, clinic.address, clinic.website, clinic.email, clinic.hours, clinic.after_hours)):
+        parts.append(contact_box(layout, clinic, on_back_cover=True))
+        parts[0].spaceBefore = 0
     if reminder is not None:
         theme = layout.theme
         compact = replace(

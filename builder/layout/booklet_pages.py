@@ -23,7 +23,7 @@ from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph
 from builder.handout import Handout
 from builder.images import Picture
 from builder.layout.flowables import ChoiceLine, FillInLine, QrCodeDrawing, ScaledPicture, fitted_size
-from builder.layout.markup import inline
+from builder.layout.markup import inline, kept_whole
 from builder.layout.pages import fitted_text
 from builder.layout.styles import INK, MUTED, RULE, Theme
 
@@ -35,6 +35,7 @@ BACK_STRIP = 17 * mm
 BACK_STRIP_WITH_CODE = 32 * mm  # room for the booking QR code on its white plate
 BACK_CODE = 22 * mm  # big enough for any phone camera to read from arm's length
 LINE_GAP = 5 * mm  # between the cover's lines to fill in
+TITLE_BAR = 5.6 * mm  # the short bar over the cover's title, and the gap below it
 LOGO_BOX = (40 * mm, 14 * mm)
 MARK_LENGTH = 5 * mm
 MARK_GAP = 3 * mm  # crop marks start at least this far from the trim, and never inside the bleed
@@ -179,28 +180,39 @@ class BookletFurniture:
         self._identity(canv, text_left, g.width - SIDE - text_left, top - identity_height / 2)
         bottom = split + 9 * mm
         if len(self.handout.sections) > 1:
-            inside_style = ParagraphStyle(
-                "cover_inside",
-                fontName=theme.fonts.regular,
-                fontSize=11,
-                leading=14.5,
-                textColor=theme.on_primary,
-            )
-            titles = " · ".join(
-                inline(section.title).replace(" ", "&nbsp;") for section in self.handout.sections
-            )
-            inside = Paragraph(f"<b>Inside:</b> {titles}", inside_style)
-            inside_height = inside.wrap(g.text_width, g.height)[1]
+            inside = self._inside(g.text_width)
             inside.drawOn(canv, SIDE, bottom)
-            bottom += inside_height + 5 * mm
+            bottom += inside.height + 5 * mm
         title_style = ParagraphStyle(
             "cover_title", fontName=theme.heading_fonts.bold, textColor=theme.on_primary
         )
-        title = fitted_paragraph(self.handout.title, title_style, g.text_width, split * 0.5, 30, 18)
-        title_height = title.wrap(g.text_width, g.height)[1]
+        room = top - identity_height - 10 * mm - TITLE_BAR - bottom  # between the "Inside" line and the logo
+        title = fitted_paragraph(self.handout.title, title_style, g.text_width, room, 30, 18)
+        title_height = title.wrap(g.text_width, room)[1]
         title.drawOn(canv, SIDE, bottom)
         canv.setFillColor(theme.on_primary)
-        canv.rect(SIDE, bottom + title_height + 4 * mm, 16 * mm, 1.6 * mm, stroke=0, fill=1)
+        canv.rect(SIDE, bottom + title_height + TITLE_BAR - 1.6 * mm, 16 * mm, 1.6 * mm, stroke=0, fill=1)
+
+    def _inside(self, width: float) -> Paragraph:
+        """ "Inside:" and the sections' titles, on four lines at most: a long list ends "and 6 more"."""
+        theme = self.theme
+        style = ParagraphStyle(
+            "cover_inside",
+            fontName=theme.fonts.regular,
+            fontSize=11,
+            leading=14.5,
+            textColor=theme.on_primary,
+        )
+        titles = [kept_whole(s.title, style.fontName, style.fontSize, width) for s in self.handout.sections]
+        shown = len(titles)
+        while True:
+            more = len(titles) - shown
+            listed = "&nbsp;· ".join(titles[:shown]) + (f" and {more} more" if more else "")
+            inside = Paragraph(f"<b>Inside:</b> {listed}", style)
+            inside.wrap(width, 4 * style.leading)
+            if inside.height <= 4 * style.leading or shown == 1:
+                return inside
+            shown -= 1
 
     def _identity(self, canv: Canvas, left: float, width: float, middle: float) -> None:
         """The clinic's name and tagline, centred on ``middle``, in the colour that reads on the cover."""
@@ -250,10 +262,10 @@ class BookletFurniture:
         if not parts:
             return EDGE
         style = theme.footer.clone("cover_contact", fontSize=11, leading=14, textColor=INK)
-        paragraph = Paragraph(" · ".join(parts), style)
+        paragraph = Paragraph("&nbsp;· ".join(parts), style)
         height = paragraph.wrap(g.text_width, 30 * mm)[1]
         paragraph.drawOn(canv, SIDE, EDGE + 2 * mm)
-        canv.setStrokeColor(theme.primary)
+        canv.setStrokeColor(theme.primary_text)  # the brand colour, dark enough to show on white
         canv.setLineWidth(1)
         y = EDGE + 2 * mm + height + 2.5 * mm
         canv.line(SIDE, y, g.width - SIDE, y)
@@ -343,10 +355,25 @@ class BookletFurniture:
 def fitted_paragraph(
     text: str, style: ParagraphStyle, width: float, height: float, largest: float, smallest: float
 ) -> Paragraph:
-    """``text`` at the largest size from ``largest`` down to ``smallest`` that fits ``width`` x ``height``."""
+    """``text`` at the largest size from ``largest`` down to ``smallest`` that fits ``width`` x ``height``;
+    if even the smallest is too big, shortened at a word with an ellipsis, so it never spills over what
+    is drawn around it."""
+
+    def at(words: list[str], size: float) -> Paragraph | None:
+        paragraph = Paragraph(
+            inline(" ".join(words)), style.clone("fitted", fontSize=size, leading=size * 1.15)
+        )
+        return paragraph if paragraph.wrap(width, height)[1] <= height else None
+
+    words = text.split()
     size = largest
-    while True:
-        paragraph = Paragraph(inline(text), style.clone("fitted", fontSize=size, leading=size * 1.15))
-        if paragraph.wrap(width, height)[1] <= height or size <= smallest:
-            return paragraph
+    while size > smallest:
+        if fitting := at(words, size):
+            return fitting
         size -= 1
+    while len(words) > 1 and not at(words, smallest):
+        words = [*words[:-2], words[-2].rstrip(",;:") + "…"]
+    return at(words, smallest) or Paragraph(
+        inline(fitted_text(words[0], width, style.fontName, smallest)),
+        style.clone("fitted", fontSize=smallest, leading=smallest * 1.15),
+    )

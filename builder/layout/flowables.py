@@ -374,7 +374,10 @@ class KeepTogetherIfItFits(KeepTogether):
             for f in self._content
         )
         if height > self.page_height:
-            # Flow from here, unless not even the group's first piece fits in what is left of this page.
+            # Flow from here, unless not even the group's first piece fits in what is left of this page;
+            # the pieces no longer ask to stay together, or they would be grouped again, and again.
+            for flowable in self._content:
+                flowable.keepWithNext = False
             first = self._content[0]
             room = first.wrap(available_width, available_height)[1] + first.getSpaceBefore()
             return list(self._content) if room <= available_height else []

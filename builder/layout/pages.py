@@ -238,12 +238,16 @@ def fitting_size(text: str, font: str, width: float, largest: float, smallest: f
 
 
 def fitted_text(text: str, width: float, font: str, size: float) -> str:
-    """``text``, shortened at a word with an ellipsis if it is wider than ``width``."""
+    """``text``, shortened at a word with an ellipsis if it is wider than ``width``; a single word too
+    long for it, by letters."""
     words = text.split()
     while len(words) > 1 and stringWidth(" ".join(words), font, size) > width:
         words.pop()
         words[-1] = words[-1].rstrip(",;:") + "…"
-    return " ".join(words)
+    shown = " ".join(words)
+    while len(shown) > 1 and stringWidth(shown, font, size) > width:
+        shown = shown[:-2] + "…"
+    return shown
 
 
 def footer_height(handout: Handout, theme: Theme, text_width: float) -> float:
