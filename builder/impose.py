@@ -43,7 +43,11 @@ def impose(
     imposed.Root.PageLabels = Dictionary(Nums=Array(labels))
     # The print dialog then defaults to the right duplex mode and to actual size: a sheet scaled to fit
     # the printer's margins would no longer fold on the middle.
-    imposed.Root.ViewerPreferences = Dictionary(Duplex=DUPLEX[flip], PrintScaling=Name("/None"))
+    preferences = Dictionary()
+    for key, value in source.Root.get(Name.ViewerPreferences, Dictionary()).items():
+        preferences[key] = value  # the booklet's own, such as showing its title
+    preferences.Duplex, preferences.PrintScaling = DUPLEX[flip], Name("/None")
+    imposed.Root.ViewerPreferences = preferences
     if Name.Lang in source.Root:
         imposed.Root.Lang = source.Root.Lang
     for key, value in source.docinfo.items():  # title, author, subject: plain strings

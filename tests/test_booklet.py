@@ -45,6 +45,7 @@ TITLES = {
 COVER = ("Prepared for", "Your therapist", "Date")
 BACK_COVER = ("Questions? Call us on", "Call emergency services now if")
 NOTES, QUESTIONS, BLANK = "My notes", "Questions for my next visit", "This page is intentionally blank"
+MORE_NOTES = "More notes"
 FOOT = 13 * MM  # the page number's strip at the foot of a page (numbers sit on 10 mm; text ends at 19 mm)
 
 TINY_SECTION = """\
@@ -421,7 +422,7 @@ def planned_page(text: str, number: int) -> str | None:
     but its number and the note saying it is blank on purpose."""
     if text == f"{number} {BLANK}":
         return BLANK
-    match = re.fullmatch(rf"{DEMO_CLINIC} .+ {number} ({NOTES}|{QUESTIONS}) [^.]+\.", text)
+    match = re.fullmatch(rf"{DEMO_CLINIC} .+ {number} ({NOTES}|{QUESTIONS}|{MORE_NOTES}) [^.]+\.", text)
     return match[1] if match else None
 
 
@@ -433,7 +434,7 @@ def planned_pages(path: Path) -> list[str | None]:
 
 
 @pytest.mark.parametrize(("sections", "contents"), PADDED)
-def test_notes_then_questions_then_blank_pages_then_the_back_cover(
+def test_notes_then_questions_then_more_notes_then_a_blank_page_then_the_back_cover(
     build: Builds, sections: str, contents: str
 ) -> None:
     pages = texts(build(sections).path)
@@ -446,7 +447,8 @@ def test_notes_then_questions_then_blank_pages_then_the_back_cover(
     planned = planned_pages(build(sections).path)
     assert planned[0] == NOTES, f"page {notes + 1} is not a notes page: {pages[notes]!r}"
     assert len(planned) <= 4, "more pages than a multiple of 4 needs"
-    assert planned[1:] == [QUESTIONS, BLANK, BLANK][: len(planned) - 1]
+    padding = {0: [], 1: [QUESTIONS], 2: [QUESTIONS, BLANK], 3: [QUESTIONS, MORE_NOTES, BLANK]}
+    assert planned[1:] == padding[len(planned) - 1], "at most one blank page, always the last"
     assert kinds[-1] == "back"
 
 

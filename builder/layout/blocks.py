@@ -122,7 +122,9 @@ class BlockLayout:
         above = self.block(text)
         for flowable in above[-2:]:  # the last line of text, and the spacing after a list
             flowable.keepWithNext = True
-        return [*above, *self.block(figures)]
+        below = self.grid([[cell]], [picture_width], plain(align="CENTER"))
+        below.hAlign, below.spaceAfter = "CENTER", 4 * mm
+        return [*above, below]
 
     def block(self, block: Block) -> list[Flowable]:
         match block:

@@ -43,11 +43,24 @@ from builder.layout.styles import MUTED, Theme, make_theme
 
 NOTES_PROMPT = "Write down how you feel, what helps, and anything your therapist tells you."
 QUESTIONS_PROMPT = "Write your questions here, so you remember to ask them."
+QUESTIONS = ("Questions for my next visit", QUESTIONS_PROMPT)
+MORE_NOTES = ("More notes", NOTES_PROMPT)
+PADDING = {  # pages missing -> the lined pages to add, and whether a blank page ends them
+    0: ((), False),
+    1: ((QUESTIONS,), False),
+    2: ((QUESTIONS,), True),
+    3: ((QUESTIONS, MORE_NOTES), True),
+}
 BLANK_NOTE = "This page is intentionally blank"
 
 
 class BookletDocument(BaseDocTemplate):
-    """Tells the contents page where each section starts, once per pass."""
+    """Tells the contents page where each section starts, once per pass, and counts the passes."""
+
+    passes = 0
+
+    def beforeDocument(self) -> None:
+        self.passes += 1
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, SectionHeading):
@@ -115,7 +128,8 @@ def _lined_page(title: str, prompt: str, theme: Theme) -> list[Flowable]:
 
 class PadToFour(Flowable):
     """Adds the planned pages that bring the booklet to a multiple of 4 pages, counting the back cover
-    that follows: first a page for questions, then pages left blank on purpose.
+    that follows: a page for questions, then a second notes page, and at most one page left blank on
+    purpose, always the last before the back cover.
 
     Placed on the notes page, it reads the page number as the layout reaches it, so it stays right
     whatever the sections took.
@@ -124,23 +138,22 @@ class PadToFour(Flowable):
     def __init__(self, theme: Theme) -> None:
         super().__init__()
         self.theme = theme
-        self.reached: tuple[int, int] | None = None
+        self.added: tuple[int, int] | None = None
+        """The pass and page on which the planned pages were last added."""
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        reached = (id(self.canv), self.canv.getPageNumber())
-        if reached == self.reached:
+        page = self.canv.getPageNumber()
+        reached = (self._doctemplateAttr("passes"), page)
+        if reached == self.added:
             return 0, 0  # asked again on the same page of the same pass: the pages are already added
-        self.reached = reached
-        missing = -(reached[1] + 1) % 4
+        self.added = reached
+        missing = -(page + 1) % 4
+        lined, blank = PADDING[missing]
         pages: list[Flowable] = []
-        for index in range(missing):
-            if index == 0:
-                pages += [
-                    PageBreak(),
-                    *_lined_page("Questions for my next visit", QUESTIONS_PROMPT, self.theme),
-                ]
-            else:
-                pages += [NextPageTemplate("blank"), PageBreak(), _blank_note(self.theme)]
+        for title, prompt in lined:
+            pages += [NextPageTemplate("page"), PageBreak(), *_lined_page(title, prompt, self.theme)]
+        if blank:
+            pages += [NextPageTemplate("blank"), PageBreak(), _blank_note(self.theme)]
         if pages:
             self._doctemplateAttr("frame").add_generated_content(*pages)
         return 0, 0
