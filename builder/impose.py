@@ -13,7 +13,7 @@ from typing import Literal
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf, Stream, String
 
-from builder.imposition import Side, creep_shift, saddle_stitch
+from builder.page_order import Side, creep_shift, saddle_stitch
 
 Flip = Literal["short", "long"]
 FOLD_MARK = (3 * 72 / 25.4, 7 * 72 / 25.4)  # from 3 to 7 mm in from the edge: inside what printers reach

@@ -18,7 +18,7 @@ import pytest
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 
-from builder.imposition import creep_shift, saddle_stitch
+from builder.page_order import creep_shift, saddle_stitch
 from conftest import run
 
 MM = 72 / 25.4

@@ -39,7 +39,7 @@ TITLE_BAR = 5.6 * mm  # the short bar over the cover's title, and the gap below 
 LOGO_BOX = (40 * mm, 14 * mm)
 MARK_LENGTH = 5 * mm
 MARK_GAP = 3 * mm  # crop marks start at least this far from the trim, and never inside the bleed
-REGISTRATION = CMYKColor(0, 0, 0, 1)
+CROP_MARK_INK = CMYKColor(0, 0, 0, 1)  # black ink: the lines the print shop cuts along
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def _crop_marks(canv: Canvas, width: float, height: float, bleed: float) -> None
     """Hairlines on the trim lines, outside the bleed, at every corner: where the print shop cuts."""
     start = max(bleed, MARK_GAP)
     canv.saveState()
-    canv.setStrokeColor(REGISTRATION)
+    canv.setStrokeColor(CROP_MARK_INK)
     canv.setLineWidth(0.25)
     for x, outward_x in ((0.0, -1), (width, 1)):
         for y, outward_y in ((0.0, -1), (height, 1)):

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from builder.imposition import Sheet, creep_shift, saddle_stitch
+from builder.page_order import Sheet, creep_shift, saddle_stitch
 
 LENGTHS = range(4, 65, 4)
 
