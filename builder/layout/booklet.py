@@ -1,9 +1,8 @@
 """Lay out a booklet and render it to PDF bytes, pages in reading order.
 
 A booklet is a cover, a contents page (for more than one section), the sections re-flowed for a half-size
-page, a "My notes" page and a back cover. A folded sheet carries four pages, so planned pages (a page for
-questions, then pages left blank on purpose) bring the count to a multiple of 4 before the back cover,
-which therefore stays last.
+page, a "My notes" page and a back cover. A folded sheet carries four pages, so planned pages (see
+``PADDING``) bring the count to a multiple of 4 before the back cover, which therefore stays last.
 
 One ReportLab multiBuild: with a contents page, the first pass finds the page each section starts on
 (pictures are skipped in it) and the second draws; without one, a single pass draws.

@@ -149,7 +149,7 @@ class BookletFurniture:
     def front_cover(self, canv: Canvas, doc: object) -> None:
         """The clinic's colour across the top with its logo, name and the title; lines for the patient's
         name, the therapist and the date below; how to call the clinic at the foot."""
-        g, theme = self.geometry, self.theme
+        g = self.geometry
         canv.addPageLabel(0, prefix="Cover")
         canv.addPageLabel(1, style=PDFPageLabel.ARABIC, start=2)
         foot = self._call_us(canv)
@@ -162,32 +162,38 @@ class BookletFurniture:
         for line, height in lines:
             line.drawOn(canv, SIDE, top - height)
             top -= height + LINE_GAP
+        identity_bottom = self._cover_identity(canv)
+        self._cover_title(canv, split + 9 * mm, identity_bottom - 10 * mm)
+
+    def _cover_identity(self, canv: Canvas) -> float:
+        """The logo on its white plate and the clinic's name beside it, at the top; returns their foot."""
+        g, theme = self.geometry, self.theme
         top = g.height - INSET - 8 * mm
-        text_left = SIDE
-        identity_height = 12 * mm
+        text_left, height = SIDE, 12 * mm
         if self.logo is not None:
             logo_w, logo_h = fitted_size(self.logo, *LOGO_BOX)
             pad = 2 * mm
-            identity_height = logo_h + 2 * pad
+            height = logo_h + 2 * pad
             canv.setFillColor(white)  # logos are made for a white page
-            canv.roundRect(
-                SIDE, top - identity_height, logo_w + 2 * pad, identity_height, 2 * mm, stroke=0, fill=1
-            )
+            canv.roundRect(SIDE, top - height, logo_w + 2 * pad, height, 2 * mm, stroke=0, fill=1)
             ScaledPicture(self.logo, logo_w, logo_h, theme.fonts.regular).drawOn(
-                canv, SIDE + pad, top - identity_height + pad
+                canv, SIDE + pad, top - height + pad
             )
             text_left += logo_w + 2 * pad + 4 * mm
-        self._identity(canv, text_left, g.width - SIDE - text_left, top - identity_height / 2)
-        bottom = split + 9 * mm
+        self._identity(canv, text_left, g.width - SIDE - text_left, top - height / 2)
+        return top - height
+
+    def _cover_title(self, canv: Canvas, bottom: float, top: float) -> None:
+        """What is inside, the title over it and a short bar over the title, all between ``bottom`` and
+        ``top``; the title as large as fits there."""
+        g, theme = self.geometry, self.theme
         if len(self.handout.sections) > 1:
             inside = self._inside(g.text_width)
             inside.drawOn(canv, SIDE, bottom)
             bottom += inside.height + 5 * mm
-        title_style = ParagraphStyle(
-            "cover_title", fontName=theme.heading_fonts.bold, textColor=theme.on_primary
-        )
-        room = top - identity_height - 10 * mm - TITLE_BAR - bottom  # between the "Inside" line and the logo
-        title = fitted_paragraph(self.handout.title, title_style, g.text_width, room, 30, 18)
+        style = ParagraphStyle("cover_title", fontName=theme.heading_fonts.bold, textColor=theme.on_primary)
+        room = top - TITLE_BAR - bottom
+        title = fitted_paragraph(self.handout.title, style, g.text_width, room, 30, 18)
         title_height = title.wrap(g.text_width, room)[1]
         title.drawOn(canv, SIDE, bottom)
         canv.setFillColor(theme.on_primary)
