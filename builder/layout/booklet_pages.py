@@ -191,7 +191,7 @@ class BookletFurniture:
             inside = self._inside(g.text_width)
             inside.drawOn(canv, SIDE, bottom)
             bottom += inside.height + 5 * mm
-        style = ParagraphStyle("cover_title", fontName=theme.heading_fonts.bold, textColor=theme.on_primary)
+        style = self._on_colour("cover_title", 30, bold=True)
         room = top - TITLE_BAR - bottom
         title = fitted_paragraph(self.handout.title, style, g.text_width, room, 30, 18)
         title_height = title.wrap(g.text_width, room)[1]
@@ -201,14 +201,7 @@ class BookletFurniture:
 
     def _inside(self, width: float) -> Paragraph:
         """ "Inside:" and the sections' titles, on four lines at most: a long list ends "and 6 more"."""
-        theme = self.theme
-        style = ParagraphStyle(
-            "cover_inside",
-            fontName=theme.fonts.regular,
-            fontSize=11,
-            leading=14.5,
-            textColor=theme.on_primary,
-        )
+        style = self._on_colour("cover_inside", 11)
         titles = [kept_whole(s.title, style.fontName, style.fontSize, width) for s in self.handout.sections]
         shown = len(titles)
         while True:
@@ -222,19 +215,12 @@ class BookletFurniture:
 
     def _identity(self, canv: Canvas, left: float, width: float, middle: float) -> None:
         """The clinic's name and tagline, centred on ``middle``, in the colour that reads on the cover."""
-        theme, clinic = self.theme, self.handout.clinic
-        on = theme.on_primary
-        name_style = ParagraphStyle(
-            "cover_name", fontName=theme.heading_fonts.bold, fontSize=13, leading=15.5, textColor=on
-        )
+        clinic = self.handout.clinic
+        name_style = self._on_colour("cover_name", 13, bold=True)
         parts = [fitted_paragraph(clinic.name, name_style, width, 32, 13, 10)]
-        if clinic.tagline:
-            tagline_style = ParagraphStyle(
-                "cover_tagline", fontName=theme.fonts.regular, fontSize=10, leading=12.5, textColor=on
-            )
-            parts.append(
-                Paragraph(inline(fitted_text(clinic.tagline, width, theme.fonts.regular, 10)), tagline_style)
-            )
+        if clinic.tagline:  # on two lines at most, where the QR code leaves the name little room
+            tagline = self._on_colour("cover_tagline", 10)
+            parts.append(fitted_paragraph(clinic.tagline, tagline, width, 2 * tagline.leading, 10, 9))
         heights = [part.wrap(width, 40 * mm)[1] for part in parts]
         top = middle + sum(heights) / 2
         for part, height in zip(parts, heights, strict=True):
@@ -327,19 +313,24 @@ class BookletFurniture:
                 canv, plate_x + 1 * mm, middle - BACK_CODE / 2
             )
             label_width = min(40 * mm, g.text_width * 0.35)
-            style = ParagraphStyle(
-                "back_code",
-                fontName=theme.fonts.regular,
-                fontSize=10.5,
-                leading=13,
-                textColor=theme.on_primary,
-                alignment=TA_RIGHT,
-            )
+            style = self._on_colour("back_code", 10.5, alignment=TA_RIGHT)
             label = Paragraph(inline(code.label), style)
             height = label.wrap(label_width, self.strip)[1]
             label.drawOn(canv, plate_x - 3 * mm - label_width, middle - height / 2)
             name_width = plate_x - 3 * mm - label_width - 4 * mm - SIDE
         self._identity(canv, SIDE, name_width, middle)
+
+    def _on_colour(self, name: str, size: float, bold: bool = False, **options: object) -> ParagraphStyle:
+        """Text set on the clinic's colour, in the text colour that reads on it."""
+        font = self.theme.heading_fonts.bold if bold else self.theme.fonts.regular
+        return ParagraphStyle(
+            name,
+            fontName=font,
+            fontSize=size,
+            leading=size * 1.25,
+            textColor=self.theme.on_primary,
+            **options,
+        )
 
     def _colour(self, canv: Canvas, bottom: float, top: float) -> None:
         """The primary colour across the page between ``bottom`` and ``top``. Where it reaches an edge of
