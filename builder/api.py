@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -20,19 +20,27 @@ from reportlab.lib.units import mm
 
 from builder.config import CLINIC_FILE, Clinic, find_clinic, load_clinic
 from builder.content import Callout, Section
+from builder.errors import UsageProblem
 from builder.handout import PAPER_SIZES, Handout, default_title
 from builder.images import Picture, load_picture, load_pictures
 from builder.impose import Flip, impose
 from builder.layout.booklet import render_booklet
+from builder.layout.fonts import font_set, missing_characters
 from builder.layout.pages import LOGO_BOXES, logo_size
 from builder.layout.render import PAGE_SIZES, render_pdf
 from builder.library import Library, load_library
 from builder.output import create_clinic_folder, write_pdf, write_pdfs
+from builder.patient import Patient
+from builder.prescription import Dose, DoseError, dose_value, with_changes
 from builder.resources import DEMO_CLINIC, is_bundled
 from builder.validate import display_path
 
 log = logging.getLogger(__name__)
 
+DoseChanges = Mapping[str, Mapping[str, str]]
+"""Dose fields to change, by section id, as the therapist typed them: {"dislocates": {"reps": "8"}}."""
+NO_CHANGES: DoseChanges = {}
+NO_PATIENT = Patient()
 DEFAULT_OUTPUT = Path("output") / "handout.pdf"
 DEFAULT_BOOKLET = Path("output") / "booklet.pdf"
 RED_FLAGS = "red-flags"
@@ -108,12 +116,16 @@ def build_handout(
     title: str | None = None,
     content_dir: Path | None = None,
     clinic: Path | None = None,
+    *,
+    patient: Patient = NO_PATIENT,
+    changes: DoseChanges = NO_CHANGES,
 ) -> BuildResult:
     """Build one handout from the named sections, in the order given, and write it to ``output``.
 
     ``paper`` defaults to the clinic's; ``clinic`` is a clinic folder or its clinic.yaml (None: the demo).
+    ``patient`` fills in the first page; ``changes`` sets dose fields (``{"dislocates": {"reps": "8"}}``).
     """
-    setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic)
+    setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, patient, changes)
     pdf, pages = render_pdf(handout, pictures, setup.logo)
     return _result(write_pdf(output, pdf), pages, handout, setup)
 
@@ -126,12 +138,16 @@ def build_booklet(
     content_dir: Path | None = None,
     clinic: Path | None = None,
     printing: Printing = Printing(),
+    *,
+    patient: Patient = NO_PATIENT,
+    changes: DoseChanges = NO_CHANGES,
 ) -> BookletResult:
     """Build a booklet: ``output`` in reading order (A5, or half-letter on letter paper), and beside it
     the file to print: ``NAME-print.pdf`` imposed two pages to a sheet for an office printer, or with
     ``printing.bleed`` set, ``NAME-press.pdf`` with bleed and crop marks for a print shop.
+    ``patient`` and ``changes`` as for ``build_handout``.
     """
-    setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic)
+    setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, patient, changes)
     reminder = _red_flags_reminder(setup.library)
     booklet, pages = render_booklet(handout, pictures, setup.logo, reminder, grayscale=printing.grayscale)
     if printing.bleed is None:
@@ -153,19 +169,66 @@ def _prepare(
     title: str | None,
     content_dir: Path | None,
     clinic: Path | None,
+    patient: Patient,
+    changes: DoseChanges,
 ) -> tuple[ClinicSetup, Handout, dict[Path, Picture]]:
-    """Everything a build needs, loaded and checked: the clinic, the chosen sections, their pictures."""
+    """Everything a build needs, loaded and checked: the clinic, the chosen sections, the doses, the
+    patient's details in the clinic's font, the pictures."""
     if paper is not None and paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {PAPER_SIZES}, not {paper!r}")
     setup = open_clinic(clinic, content_dir)
     settings = setup.clinic
     chosen = setup.library.select(sections)
+    _check_font_covers(patient, settings)
     handout = Handout(
-        (title or "").strip() or default_title(chosen), chosen, settings, paper or settings.paper
+        (title or "").strip() or default_title(chosen),
+        chosen,
+        settings,
+        paper or settings.paper,
+        patient,
+        _doses(chosen, changes),
     )
     accent = HexColor(settings.colors.marks)
     pictures = load_pictures((image.path for section in chosen for image in section.images), accent)
     return setup, handout, pictures
+
+
+def _doses(sections: Sequence[Section], changes: DoseChanges) -> dict[str, Dose]:
+    """Each exercise's dose: its section's own, with the therapist's ``changes``, every one checked."""
+    doses = {section.id: section.dose for section in sections if section.dose is not None}
+    by_id = {section.id: section for section in sections}
+    for section_id, fields in changes.items():
+        for field, text in fields.items():
+            given = f"{section_id}.{field}={text}"
+            section = by_id.get(section_id)
+            if section is None:
+                chosen = ", ".join(by_id)
+                raise UsageProblem(f"{given}: '{section_id}' is not in this handout (it has {chosen})")
+            if section.kind != "exercise":
+                raise UsageProblem(f"{given}: '{section_id}' is not an exercise, so it has no dose to set")
+            try:
+                value = dose_value(field, text)
+            except DoseError as exc:
+                raise UsageProblem(f"{given}: {exc}") from None
+            doses[section_id] = with_changes(doses.get(section_id) or Dose(), {field: value})
+    return doses
+
+
+def _check_font_covers(patient: Patient, clinic: Clinic) -> None:
+    """A name the body font cannot print would come out as empty boxes: refuse it, saying what would do."""
+    fonts = font_set(clinic.fonts.body)
+    missing = missing_characters(patient.text(), fonts)
+    if missing:
+        family = clinic.fonts.body.regular.name if clinic.fonts.body else "Atkinson Hyperlegible"
+        where = (
+            "your own clinic's clinic.yaml (run 'handout init FOLDER')"
+            if clinic.is_demo
+            else display_path(clinic.source)
+        )
+        raise UsageProblem(
+            f"the patient's details have letters the font {family} cannot print ({missing}); set a body"
+            f" font that has them under fonts: in {where}"
+        )
 
 
 def _result(path: Path, pages: int, handout: Handout, setup: ClinicSetup) -> BuildResult:

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
-from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
 
 import click
 from click.core import ParameterSource
-from reportlab.lib.units import inch, mm
+from reportlab.lib.units import mm
 
 from builder import __version__, api
 from builder.checkup import check_clinic
 from builder.config import Clinic, find_clinic
 from builder.errors import ContentError, UsageProblem
 from builder.handout import BOOKLET_PAGE_NAMES, PAPER_NAMES, PAPER_SIZES
+from builder.options import (
+    Length,
+    clinic_option,
+    content_option,
+    dose_changes,
+    output_option,
+    patient_of,
+    personal_options,
+    sections_option,
+)
 from builder.validate import display_path
 
 
@@ -24,48 +33,6 @@ from builder.validate import display_path
 def main() -> None:
     """Make branded, printable patient-education handouts from a library of sections."""
     logging.basicConfig(format="Warning: %(message)s", level=logging.WARNING)
-
-
-def clinic_option(command: Callable[..., None]) -> Callable[..., None]:
-    return click.option(
-        "--clinic",
-        type=click.Path(path_type=Path),
-        envvar="HANDOUT_CLINIC",
-        show_envvar=True,
-        metavar="FOLDER",
-        help="Your clinic folder (or its clinic.yaml). Default: the clinic.yaml in this folder or one above"
-        " it, else the demo clinic.",
-    )(command)
-
-
-def content_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    return click.option(
-        "--content",
-        type=click.Path(exists=True, file_okay=False, path_type=Path),
-        metavar="FOLDER",
-        help=help_text,
-    )
-
-
-def sections_option(command: Callable[..., None]) -> Callable[..., None]:
-    return click.option(
-        "--sections",
-        "-s",
-        required=True,
-        metavar="IDS",
-        help="Comma-separated section ids, in the order they should print (see 'handout list').",
-    )(command)
-
-
-def output_option(default: Path, help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    return click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=default,
-        show_default=True,
-        help=help_text,
-    )
 
 
 @main.command()
@@ -79,6 +46,7 @@ def output_option(default: Path, help_text: str) -> Callable[[Callable[..., None
 @click.option("--title", help="The handout's title (default: the section's title, or 'Your home care plan').")
 @clinic_option
 @content_option("Another folder of sections; they add to the others and replace any with the same id.")
+@personal_options
 def build(
     sections: str,
     output: Path,
@@ -86,6 +54,11 @@ def build(
     title: str | None,
     clinic: Path | None,
     content: Path | None,
+    patient: str | None,
+    clinician: str | None,
+    date: datetime.date | None,
+    note: str | None,
+    settings: tuple[str, ...],
 ) -> None:
     """Build a PDF handout from the chosen sections.
 
@@ -95,34 +68,18 @@ def build(
       handout build --clinic my-clinic --sections sleep,dislocates
     """
     result = api.build_handout(
-        _section_ids(sections), output, paper.lower() if paper else None, title, content, _clinic_file(clinic)
+        _section_ids(sections),
+        output,
+        paper.lower() if paper else None,
+        title,
+        content,
+        _clinic_file(clinic),
+        patient=patient_of(patient, clinician, date, note),
+        changes=dose_changes(settings),
     )
     _report_sources(result)
     pages = "page" if result.pages == 1 else "pages"
     click.echo(f"Wrote {display_path(result.path)} ({result.pages} {pages}, {PAPER_NAMES[result.paper]})")
-
-
-class Length(click.ParamType):
-    """A length on paper: ``3mm``, ``0.125in``, ``9pt``. A bare number is in millimetres only where the
-    option says so (``--creep MM``): a print shop's "0.125" bleed means inches, and a guess would be wrong."""
-
-    name = "length"
-    UNITS: ClassVar[dict[str, float]] = {"mm": mm, "cm": 10 * mm, "in": inch, "pt": 1.0}
-
-    def __init__(self, bare_millimetres: bool) -> None:
-        self.bare_millimetres = bare_millimetres
-
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> float:
-        if isinstance(value, float):
-            return value
-        text = str(value).strip().lower()
-        number, unit = text.rstrip("abcdefghijklmnopqrstuvwxyz").strip(), text.lstrip("-+0123456789.").strip()
-        if not unit and not self.bare_millimetres and number.strip("0.") != "":  # 0 needs no unit
-            self.fail(f"'{value}' needs a unit: write it like {number}mm or {number}in", param, ctx)
-        try:
-            return float(number) * self.UNITS[unit or "mm"]
-        except (ValueError, KeyError):
-            self.fail(f"'{value}' is not a length; write it like 3mm, 0.125in or 9pt", param, ctx)
 
 
 def _within(value: float, most: float, option: str, advice: str) -> float:
@@ -181,6 +138,7 @@ def _within(value: float, most: float, option: str, advice: str) -> float:
 @click.option(
     "--grayscale", is_flag=True, help="Everything in shades of grey, for a black-and-white printer."
 )
+@personal_options
 def booklet(
     sections: str,
     output: Path,
@@ -193,6 +151,11 @@ def booklet(
     press: bool,
     bleed: float,
     grayscale: bool,
+    patient: str | None,
+    clinician: str | None,
+    date: datetime.date | None,
+    note: str | None,
+    settings: tuple[str, ...],
 ) -> None:
     """Build a folded, stapled booklet: a cover, contents, the sections, notes and a back cover.
 
@@ -227,6 +190,8 @@ def booklet(
         content,
         _clinic_file(clinic),
         printing,
+        patient=patient_of(patient, clinician, date, note),
+        changes=dose_changes(settings),
     )
     _report_sources(result)
     page = BOOKLET_PAGE_NAMES[result.paper]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
+from builder.prescription import LIMITS, Dose, DoseError, dose_value
 from builder.resources import is_bundled
 from builder.validate import IMAGE_SUFFIXES, Checker, display_path, inside, is_relative_name
 from builder.yamlfile import KeyPath, YamlFileError, read_yaml
@@ -20,7 +21,7 @@ KINDS = ("tips", "exercise", "schedule", "info", "safety")
 CALLOUT_STYLES = ("tip", "caution", "stop")
 VERDICTS = ("do", "avoid")
 YES_NO = ("yes", "no")
-SECTION_KEYS = ("id", "title", "kind", "summary", "key_message", "reviewed", "blocks")
+SECTION_KEYS = ("id", "title", "kind", "summary", "key_message", "reviewed", "dose", "blocks")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_TABLE_COLUMNS = 10
 REVIEWED_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$")
@@ -105,6 +106,8 @@ class Section:
     reviewed: str
     blocks: tuple[Block, ...]
     source: Path
+    dose: Dose | None = None
+    """How much to do, for an exercise: printed as "Your dose"; a plan or --set may change it."""
 
     @property
     def images(self) -> tuple[Image, ...]:
@@ -150,16 +153,37 @@ class _SectionReader:
         reviewed = check.text(top, (), "reviewed", required=False)
         if reviewed and not REVIEWED_PATTERN.match(reviewed):
             check.problem(("reviewed",), f"'{reviewed}' must be a year and month like 2026-11")
+        title = check.text(top, (), "title")  # read in file order, so problems are listed in that order
+        kind = check.choice(top, (), "kind", KINDS)
         return Section(
             id=section_id,
-            title=check.text(top, (), "title"),
-            kind=check.choice(top, (), "kind", KINDS),
+            title=title,
+            kind=kind,
             summary=check.text(top, (), "summary"),
             key_message=check.text(top, (), "key_message", required=False),
             reviewed=reviewed[:7],
             blocks=self.blocks(top.get("blocks")),
             source=check.source,
+            dose=self.dose(top, kind) if "dose" in top else None,
         )
+
+    def dose(self, top: dict[str, Any], kind: str) -> Dose | None:
+        if kind != "exercise":
+            self.check.problem(
+                ("dose",), "only an exercise section has a dose; take it out, or set kind: exercise"
+            )
+            return None
+        given = self.check.mapping(top["dose"], ("dose",), LIMITS)
+        if not given:
+            return None
+        values = {}
+        for field, value in given.items():
+            if field in LIMITS:
+                try:
+                    values[field] = dose_value(field, self.check.value_text(value, ("dose", field)))
+                except DoseError as exc:
+                    self.check.problem(("dose", field), str(exc).removeprefix(f"{field} "))
+        return Dose(**values)
 
     def blocks(self, value: Any) -> tuple[Block, ...]:
         if not isinstance(value, list) or not value:

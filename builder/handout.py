@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from builder.config import PAPERS, Clinic
 from builder.content import Section
+from builder.patient import Patient
+from builder.prescription import Dose
 
 PAPER_SIZES = PAPERS
 PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
@@ -21,6 +24,9 @@ class Handout:
     sections: tuple[Section, ...]
     clinic: Clinic
     paper: str
+    patient: Patient = field(default_factory=Patient)
+    doses: Mapping[str, Dose] = field(default_factory=dict)
+    """The dose to print for each exercise: its section's own, with the therapist's changes."""
 
     @property
     def reviewed(self) -> str:

@@ -48,6 +48,7 @@ from builder.layout.flowables import (
 )
 from builder.layout.markup import inline, unbroken_numbers
 from builder.layout.styles import INK, RULE, STOP_RED, Theme, tint
+from builder.prescription import Dose
 
 STEP_PICTURE_HEIGHT = 42 * mm
 FIGURE_PICTURE_HEIGHT = 34 * mm
@@ -77,8 +78,11 @@ class BlockLayout:
         self.page_height = page_height
         self.after_hours = after_hours
 
-    def section(self, section: Section, first: bool, heading: bool = True) -> list[Flowable]:
-        """A section: its title and key message, held to the first block so a title never ends a page."""
+    def section(
+        self, section: Section, first: bool, heading: bool = True, dose: Dose | None = None
+    ) -> list[Flowable]:
+        """A section: its title and key message, held to the first block so a title never ends a page;
+        for an exercise, the patient's dose right under them."""
         theme = self.theme
         # A section starts on a new page rather than in the last third of one (70 mm on a full page).
         story: list[Flowable] = (
@@ -88,6 +92,8 @@ class BlockLayout:
             story.append(SectionHeading(inline(section.title), theme.h1, section.id, section.title))
         if section.key_message:
             story.append(self._key_message(section.key_message))
+        if dose is not None and dose.lines():
+            story.append(self._dose(dose))
         units = _units(section.blocks)
         for index, unit in enumerate(units):
             if isinstance(unit, tuple):
@@ -142,6 +148,25 @@ class BlockLayout:
                 return self.callout(block)
             case TableBlock():
                 return self.table(block)
+
+    def _dose(self, dose: Dose) -> Flowable:
+        """ "Your dose": how many, how long, how often, each on a line of its own, in large type."""
+        theme = self.theme
+        fill = tint(theme.accent, 0.10)
+        title_style = theme.callout_title.clone("dose_title", textColor=_readable(theme.accent, fill))
+        label = theme.body.clone("dose_label", fontName=theme.fonts.bold, spaceAfter=0)
+        value = theme.body.clone("dose_value", spaceAfter=0)
+        label_width = (
+            max(stringWidth(text, label.fontName, label.fontSize) for text, _ in dose.lines()) + 5 * mm
+        )
+        rows = [[Paragraph(text, label), Paragraph(inline(words), value)] for text, words in dose.lines()]
+        table = self.grid(rows, [label_width, self.width - 10 * mm - 4 - label_width], plain())
+        box = self.boxed(
+            [[Paragraph("Your dose", title_style)], [table]], tint(theme.accent, 0.10), theme.accent
+        )
+        box.keepWithNext = True
+        box.spaceAfter = 4 * mm
+        return box
 
     def _key_message(self, text: str) -> Flowable:
         theme = self.theme

@@ -37,6 +37,7 @@ from builder.layout.canvases import canvas_maker
 from builder.layout.contact import contact_box
 from builder.layout.flowables import RuledLines, SectionHeading
 from builder.layout.pages import fine_print
+from builder.layout.patient_lines import note_box
 from builder.layout.render import TOO_TALL, document_options, sources
 from builder.layout.styles import MUTED, Theme, make_theme
 
@@ -98,8 +99,9 @@ def render_booklet(
     story: list[Flowable] = [NextPageTemplate("page"), PageBreak()]
     if contents is not None:
         story += [Paragraph("Contents", theme.h1), Spacer(1, 2 * mm), contents, PageBreak()]
+    story += note_box(layout, handout)  # the therapist's note opens the first page of sections
     for index, section in enumerate(handout.sections):
-        story.extend(layout.section(section, first=index == 0))
+        story.extend(layout.section(section, first=index == 0, dose=handout.doses.get(section.id)))
     story += [PageBreak(), *_lined_page("My notes", NOTES_PROMPT, theme), PadToFour(theme)]
     story += [NextPageTemplate("back"), PageBreak(), _back_cover(layout, handout, reminder, furniture)]
     try:

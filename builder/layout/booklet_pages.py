@@ -22,9 +22,10 @@ from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph
 
 from builder.handout import Handout
 from builder.images import Picture
-from builder.layout.flowables import ChoiceLine, FillInLine, QrCodeDrawing, ScaledPicture, fitted_size
+from builder.layout.flowables import QrCodeDrawing, ScaledPicture, fitted_size
 from builder.layout.markup import inline, kept_whole
 from builder.layout.pages import fitted_text
+from builder.layout.patient_lines import patient_lines
 from builder.layout.styles import INK, MUTED, RULE, Theme
 
 SIDE = 15 * mm  # left and right text margins: room for the staples at the fold, and for thumbs
@@ -228,19 +229,9 @@ class BookletFurniture:
             top -= height
 
     def _patient_lines(self) -> list[tuple[Flowable, float]]:
-        """Lines to fill in by hand, with their heights: who the booklet is for, the therapist (names to
-        tick), the date."""
-        theme, width = self.theme, self.geometry.text_width
-        font, size = theme.fonts.regular, 12
-        clinicians = self.handout.clinic.clinicians
-        lines = [
-            FillInLine((("Prepared for", 1.0),), font, size, INK),
-            ChoiceLine("Your therapist", clinicians, font, size, INK)
-            if clinicians
-            else FillInLine((("Your therapist", 1.0),), font, size, INK),
-            FillInLine((("Date", 0.6),), font, size, INK),
-        ]
-        return [(line, line.wrap(width, 60 * mm)[1]) for line in lines]
+        """Lines for who the booklet is for, the therapist and the date, with their heights."""
+        lines = patient_lines(self.handout, self.theme.fonts.regular, on_cover=True)
+        return [(line, line.wrap(self.geometry.text_width, 60 * mm)[1]) for line in lines]
 
     def _call_us(self, canv: Canvas) -> float:
         """At the cover's foot, over a rule: the phone number and website, for a patient with a question.

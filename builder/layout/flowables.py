@@ -197,11 +197,22 @@ class TickBox(Flowable):
 
 
 class FillInLine(Flowable):
-    """Labelled lines to write on by hand ("Name ____  Date ____"); widths are shares of the line."""
+    """Labelled lines to write on by hand ("Name ____  Date ____"); widths are shares of the line.
 
-    def __init__(self, fields: tuple[tuple[str, float], ...], font: str, size: float, color: Color) -> None:
+    ``values`` are printed on the lines where they are known already (the patient's name, the date).
+    """
+
+    def __init__(
+        self,
+        fields: tuple[tuple[str, float], ...],
+        font: str,
+        size: float,
+        color: Color,
+        values: tuple[str, ...] = (),
+    ) -> None:
         super().__init__()
         self.fields, self.font, self.size, self.color = fields, font, size, color
+        self.values = values + ("",) * (len(fields) - len(values))
         self.height = size * 2.2
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -215,12 +226,14 @@ class FillInLine(Flowable):
         canv.setStrokeColor(self.color)
         canv.setLineWidth(0.8)
         usable = self.width - gap * (len(self.fields) - 1)
-        for label, share in self.fields:
+        for (label, share), value in zip(self.fields, self.values, strict=True):
             end = x + usable * share
             canv.setFillColor(self.color)
             canv.drawString(x, 2, label)
             start = x + canv.stringWidth(label, self.font, self.size) + 2 * mm
             canv.line(start, 0, end, 0)
+            if value:
+                canv.drawString(start + 1.5 * mm, 2, value)
             x = end + gap
 
 

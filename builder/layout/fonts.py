@@ -90,3 +90,20 @@ def _face_paths() -> dict[str, str]:
         raise FontUnavailable("fontpkg-atkinson-hyperlegible is not installed") from exc
     except fontpkg.FontpkgError as exc:
         raise FontUnavailable(str(exc)) from exc
+
+
+def missing_characters(text: str, fonts: FontSet) -> str:
+    """The characters of ``text`` that the regular face of ``fonts`` has no letter for, each once."""
+    face = pdfmetrics.getFont(fonts.regular).face
+    covered = getattr(face, "charToGlyph", None)  # a TrueType face lists its letters
+
+    def printable(character: str) -> bool:
+        if covered is not None:
+            return ord(character) in covered
+        try:  # a built-in PDF font (the fallback Helvetica) has the Windows Latin letters
+            character.encode("cp1252")
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    return "".join(dict.fromkeys(c for c in text if not c.isspace() and not printable(c)))

@@ -34,14 +34,13 @@ from builder.layout.blocks import BlockLayout
 from builder.layout.canvases import PageCountingCanvas
 from builder.layout.contact import contact_panel
 from builder.layout.flowables import (
-    ChoiceLine,
-    FillInLine,
     KeepTogetherIfItFits,
     SectionHeading,
 )
 from builder.layout.markup import inline
 from builder.layout.pages import MARGIN, PageFurniture, PageGeometry, footer_height
-from builder.layout.styles import INK, Theme, make_theme
+from builder.layout.patient_lines import note_box, patient_lines
+from builder.layout.styles import Theme, make_theme
 from builder.validate import display_path
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
@@ -141,17 +140,9 @@ def _story(
         if titled_after_opening
         else Paragraph(inline(handout.title), theme.title)
     )
-    story: list[Flowable] = [
-        NextPageTemplate("later"),
-        title,
-        Spacer(1, 5 * mm),
-        FillInLine((("Name", 0.64), ("Date", 0.36)), theme.fonts.regular, 12, INK),
-    ]
-    if handout.clinic.clinicians:
-        story += [
-            Spacer(1, 2 * mm),
-            ChoiceLine("Your therapist", handout.clinic.clinicians, theme.fonts.regular, 12, INK),
-        ]
+    story: list[Flowable] = [NextPageTemplate("later"), title, Spacer(1, 5 * mm)]
+    for index, line in enumerate(patient_lines(handout, theme.fonts.regular, on_cover=False)):
+        story += [Spacer(1, 2 * mm), line] if index else [line]
     story.append(Spacer(1, 6 * mm))
     layout = BlockLayout(
         theme,
@@ -160,7 +151,10 @@ def _story(
         geometry.frame_top(first=False) - geometry.frame_bottom,
         handout.clinic.after_hours,
     )
+    story += note_box(layout, handout)
     for index, section in enumerate(handout.sections):
-        story.extend(layout.section(section, first=index == 0, heading=index > 0 or not titled_after_opening))
+        heading = index > 0 or not titled_after_opening
+        dose = handout.doses.get(section.id)
+        story.extend(layout.section(section, first=index == 0, heading=heading, dose=dose))
     story.extend(contact_panel(layout, handout.clinic))
     return story

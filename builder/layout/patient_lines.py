@@ -1,0 +1,43 @@
+"""The lines at the top of a handout (and on a booklet's cover) for whom it is for: filled in with the
+patient's details when the therapist gave them, left to write on by hand when not."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from builder.content import Callout
+from builder.handout import Handout
+from builder.layout.blocks import BlockLayout
+from builder.layout.flowables import ChoiceLine, FillInLine
+from builder.layout.styles import INK
+from builder.patient import printed_date
+
+SIZE = 12
+NOTE_TITLE = "A note from your therapist"
+
+
+def patient_lines(handout: Handout, font: str, on_cover: bool) -> list[Flowable]:
+    """Name and date (on one line on a handout's first page, on lines of their own on a cover) and the
+    therapist: their name, the clinic's therapists to tick, or on a cover a line to write it on."""
+    patient = handout.patient
+    date = printed_date(patient.date, handout.paper) if patient.date else ""
+    if on_cover:
+        lines: list[Flowable] = [FillInLine((("Prepared for", 1.0),), font, SIZE, INK, (patient.name,))]
+    else:
+        lines = [FillInLine((("Name", 0.64), ("Date", 0.36)), font, SIZE, INK, (patient.name, date))]
+    if patient.clinician:
+        lines.append(FillInLine((("Your therapist", 1.0),), font, SIZE, INK, (patient.clinician,)))
+    elif handout.clinic.clinicians:
+        lines.append(ChoiceLine("Your therapist", handout.clinic.clinicians, font, SIZE, INK))
+    elif on_cover:
+        lines.append(FillInLine((("Your therapist", 1.0),), font, SIZE, INK))
+    if on_cover:
+        lines.append(FillInLine((("Date", 0.6),), font, SIZE, INK, (date,)))
+    return lines
+
+
+def note_box(layout: BlockLayout, handout: Handout) -> list[Flowable]:
+    """The therapist's note, in a box of its own; nothing when there is none."""
+    if not handout.patient.note:
+        return []
+    return layout.callout(Callout("tip", NOTE_TITLE, handout.patient.note, ()))

@@ -1,0 +1,31 @@
+"""Who a handout is for: printed on its first page, and nowhere else (no file name, no PDF metadata)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Patient:
+    name: str = ""
+    clinician: str = ""
+    date: datetime.date | None = None
+    note: str = ""
+    """A line from the therapist, printed in a box under the patient's name."""
+
+    @property
+    def given(self) -> bool:
+        return bool(self.name or self.clinician or self.date or self.note)
+
+    def text(self) -> str:
+        """Everything of the patient's that will be printed, to check that the font can show it."""
+        return " ".join((self.name, self.clinician, self.note))
+
+
+def printed_date(date: datetime.date, paper: str) -> str:
+    """A date as people write it where the paper is used: "December 1, 2026" on US Letter,
+    "1 December 2026" on A4."""
+    month = calendar.month_name[date.month]
+    return f"{month} {date.day}, {date.year}" if paper == "letter" else f"{date.day} {month} {date.year}"

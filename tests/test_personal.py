@@ -1,0 +1,177 @@
+"""A handout for one patient: their details on page one (or the booklet's cover), the therapist's note, and
+each exercise's dose with the therapist's changes; read back from the PDF."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from builder.prescription import Dose
+from conftest import first_page_words, page_texts, run
+
+HINT_SECTIONS = "(it has dislocates, heat-ice)"
+REPS = "reps must be a whole number from 1 to 100 (repetitions),"
+HOLD = "hold must be a whole number from 1 to 600 (seconds to hold),"
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_patients_details_fill_page_one(workdir: Path) -> None:
+    result = run(
+        "build",
+        "-s",
+        "dislocates,heat-ice",
+        "--patient",
+        "Zoë O'Brien-Łukasz",
+        "--clinician",
+        "Sam Lee",
+        "--date",
+        "2026-12-01",
+        "--note",
+        "Go gently on the left side.",
+    )
+    assert result.exit_code == 0, result.output
+    page = first_page_words(workdir / "output" / "handout.pdf")
+    assert "Name Zoë O'Brien-Łukasz Date 1 December 2026" in page
+    assert "Your therapist Sam Lee" in page
+    assert "A note from your therapist Go gently on the left side." in page
+
+
+def test_letter_paper_writes_the_date_the_us_way(workdir: Path) -> None:
+    assert (
+        run("build", "-s", "sleep", "--paper", "letter", "--patient", "Ana", "--date", "2026-12-01").exit_code
+        == 0
+    )
+    assert "Date December 1, 2026" in first_page_words(workdir / "output" / "handout.pdf")
+
+
+def test_the_date_is_today_when_a_patient_is_named_and_blank_otherwise(workdir: Path) -> None:
+    assert run("build", "-s", "sleep", "--patient", "Ana", "-o", "named.pdf").exit_code == 0
+    today = datetime.date.today()
+    assert f"Date {today.day} {today:%B} {today.year}" in first_page_words(workdir / "named.pdf")
+    assert run("build", "-s", "sleep", "-o", "blank.pdf").exit_code == 0
+    assert str(today.year) not in first_page_words(workdir / "blank.pdf").split("Date", 1)[1][:30]
+
+
+def test_the_patients_name_goes_in_no_file_name_and_no_metadata(workdir: Path) -> None:
+    assert run("build", "-s", "sleep", "--patient", "Zoë O'Brien", "--note", "Private note").exit_code == 0
+    assert [path.name for path in (workdir / "output").iterdir()] == ["handout.pdf"]
+    metadata = PdfReader(workdir / "output" / "handout.pdf").metadata
+    assert not any("Zoë" in str(value) or "Private" in str(value) for value in metadata.values())
+
+
+def test_a_booklet_cover_carries_the_patients_details(workdir: Path) -> None:
+    result = run(
+        "booklet", "-s", "dislocates,sleep", "--patient", "Zoë O'Brien", "--clinician", "Sam Lee",
+        "--date", "2026-12-01", "--note", "Walk every day.",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    pages = [words(text) for text in page_texts(workdir / "output" / "booklet.pdf")]
+    assert "Prepared for Zoë O'Brien" in pages[0]
+    assert "Your therapist Sam Lee" in pages[0]
+    assert "Date 1 December 2026" in pages[0]
+    assert "A note from your therapist Walk every day." in pages[2]  # after the cover and contents
+
+
+def test_an_exercise_prints_its_own_dose(workdir: Path) -> None:
+    assert run("build", "-s", "dislocates").exit_code == 0
+    page = first_page_words(workdir / "output" / "handout.pdf")
+    assert "Your dose Repeat 8 times How often once a day, 5 days a week" in page
+
+
+def test_set_changes_the_dose(workdir: Path) -> None:
+    result = run(
+        "build", "-s", "dislocates,heat-ice", "--set", "dislocates.reps=12", "--set", "Dislocates.Weeks=4",
+        "--set", "dislocates.hold=5", "--set", "dislocates.sets=2",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    page = first_page_words(workdir / "output" / "handout.pdf")
+    assert (
+        "Your dose Repeat 12 times Hold 5 seconds each time Sets 2, with a short rest between"
+        " How often once a day, 5 days a week For 4 weeks"
+    ) in page
+
+
+@pytest.mark.parametrize(
+    ("setting", "error"),
+    [
+        ("dislocates.reps=0", f"dislocates.reps=0: {REPS} not '0'"),
+        ("dislocates.hold=-5", f"dislocates.hold=-5: {HOLD} not '-5'"),
+        ("dislocates.reps=lots", f"dislocates.reps=lots: {REPS} not 'lots'"),
+        ("dislocates.repz=3", "dislocates.repz=3: 'repz' is not a dose field (did you mean 'reps'?)"),
+        ("sleep.reps=3", f"sleep.reps=3: 'sleep' is not in this handout {HINT_SECTIONS}"),
+        ("heat-ice.reps=3", "heat-ice.reps=3: 'heat-ice' is not an exercise, so it has no dose to set"),
+        ("reps=3", "Invalid value for '--set': 'reps=3' is not a setting; write it like dislocates.reps=8"),
+    ],
+)  # fmt: skip
+def test_an_impossible_setting_is_a_usage_error_that_names_it(
+    workdir: Path, setting: str, error: str
+) -> None:
+    result = run("build", "-s", "dislocates,heat-ice", "--set", setting)
+    assert result.exit_code == 2
+    assert [line for line in result.output.splitlines() if line.startswith("Error")] == [f"Error: {error}"]
+    assert not (workdir / "output").exists()
+
+
+def test_a_name_the_font_cannot_print_is_refused(workdir: Path) -> None:
+    result = run("build", "-s", "sleep", "--patient", "王小明")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "Error: the patient's details have letters the font Atkinson Hyperlegible cannot print (王小明);"
+        " set a body font that has them under fonts: in your own clinic's clinic.yaml (run 'handout init"
+        " FOLDER')"
+    )
+    assert not (workdir / "output").exists()
+
+
+def test_a_bad_date_says_how_to_write_one(workdir: Path) -> None:
+    result = run("build", "-s", "sleep", "--date", "1/12/2026")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "Error: Invalid value for '--date': '1/12/2026' is not a date; write it like 2026-12-01"
+        " (year-month-day)"
+    )
+
+
+def test_a_dose_in_a_section_file_is_checked_with_its_line(workdir: Path) -> None:
+    content = workdir / "content"
+    content.mkdir()
+    (content / "reach.yaml").write_text(
+        "id: reach\ntitle: Reach up\nkind: exercise\nsummary: Reach.\n"
+        "dose:\n  reps: 0\n  days_per_week: 8\n  repz: 3\n"
+        "blocks:\n  - paragraph: Reach up slowly.\n"
+    )
+    (content / "tips.yaml").write_text(
+        "id: tips\ntitle: Tips\nkind: tips\nsummary: Tips.\ndose:\n  reps: 3\nblocks:\n  - paragraph: Rest.\n"
+    )
+    result = run("build", "--content", "content", "-s", "reach")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "Error: content/reach.yaml:8: dose.repz: unknown key (did you mean 'reps'?)",
+        "Error: content/reach.yaml:6: dose.reps: must be a whole number from 1 to 100 (repetitions), not '0'",
+        "Error: content/reach.yaml:7: dose.days_per_week: must be a whole number from 1 to 7 (days a week),"
+        " not '8'",
+        "Error: content/tips.yaml:5: dose: only an exercise section has a dose; take it out, or set kind:"
+        " exercise",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("dose", "lines"),
+    [
+        (
+            Dose(reps=1, times_per_day=2, days_per_week=7),
+            [("Repeat", "once"), ("How often", "twice a day, every day")],
+        ),
+        (Dose(hold=1, sets=1, weeks=1), [("Hold", "1 second each time"), ("Sets", "1"), ("For", "1 week")]),
+        (Dose(days_per_week=3), [("How often", "3 days a week")]),
+        (Dose(), []),
+    ],
+)  # fmt: skip
+def test_a_dose_reads_as_plain_words(dose: Dose, lines: list[tuple[str, str]]) -> None:
+    assert dose.lines() == lines
