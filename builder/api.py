@@ -10,7 +10,7 @@ import json
 import logging
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from builder.layout.render import PAGE_SIZES, render_pdf
 from builder.library import Library, load_library
 from builder.output import create_clinic_folder, write_pdf, write_pdfs
 from builder.patient import Patient
+from builder.plans import Plan, find_plan, load_plans
 from builder.prescription import Dose, DoseError, dose_value, with_changes
 from builder.resources import DEMO_CLINIC, is_bundled
 from builder.validate import display_path
@@ -66,6 +67,7 @@ class BuildResult:
 class BookletResult(BuildResult):
     print_path: Path
     """The file to print: imposed for an office printer, or single pages with bleed for a print shop."""
+    printing: Printing
 
 
 @dataclass(frozen=True)
@@ -119,13 +121,14 @@ def build_handout(
     *,
     patient: Patient = NO_PATIENT,
     changes: DoseChanges = NO_CHANGES,
+    _setup: ClinicSetup | None = None,
 ) -> BuildResult:
     """Build one handout from the named sections, in the order given, and write it to ``output``.
 
     ``paper`` defaults to the clinic's; ``clinic`` is a clinic folder or its clinic.yaml (None: the demo).
     ``patient`` fills in the first page; ``changes`` sets dose fields (``{"dislocates": {"reps": "8"}}``).
     """
-    setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, patient, changes)
+    setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, patient, changes, _setup)
     pdf, pages = render_pdf(handout, pictures, setup.logo)
     return _result(write_pdf(output, pdf), pages, handout, setup)
 
@@ -141,13 +144,14 @@ def build_booklet(
     *,
     patient: Patient = NO_PATIENT,
     changes: DoseChanges = NO_CHANGES,
+    _setup: ClinicSetup | None = None,
 ) -> BookletResult:
     """Build a booklet: ``output`` in reading order (A5, or half-letter on letter paper), and beside it
     the file to print: ``NAME-print.pdf`` imposed two pages to a sheet for an office printer, or with
     ``printing.bleed`` set, ``NAME-press.pdf`` with bleed and crop marks for a print shop.
     ``patient`` and ``changes`` as for ``build_handout``.
     """
-    setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, patient, changes)
+    setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, patient, changes, _setup)
     reminder = _red_flags_reminder(setup.library)
     booklet, pages = render_booklet(handout, pictures, setup.logo, reminder, grayscale=printing.grayscale)
     if printing.bleed is None:
@@ -160,7 +164,62 @@ def build_booklet(
             handout, pictures, setup.logo, reminder, bleed=printing.bleed, grayscale=printing.grayscale
         )
     path, print_path = write_pdfs([(output, booklet), (print_path, to_print)])
-    return BookletResult(**vars(_result(path, pages, handout, setup)), print_path=print_path)
+    return BookletResult(
+        **vars(_result(path, pages, handout, setup)), print_path=print_path, printing=printing
+    )
+
+
+def build_plan(
+    name: str,
+    output: Path | None = None,
+    paper: str | None = None,
+    title: str | None = None,
+    content_dir: Path | None = None,
+    clinic: Path | None = None,
+    printing: Printing | None = None,
+    *,
+    patient: Patient = NO_PATIENT,
+    changes: DoseChanges = NO_CHANGES,
+) -> BuildResult | BookletResult:
+    """Build what the saved plan ``name`` describes: a booklet if the plan says so or ``printing`` is
+    given, else a handout. What is given here goes over the plan: a title, paper, a note, dose changes."""
+    setup = open_clinic(clinic, content_dir)
+    plan = find_plan(name, load_plans(setup.clinic.plans_dir, setup.library.sections))
+    doses = {section: dict(fields) for section, fields in plan.doses.items()}
+    for section, fields in changes.items():
+        doses.setdefault(section, {}).update(fields)
+    patient = replace(patient, note=patient.note or plan.note)
+    if plan.booklet or printing is not None:
+        return build_booklet(
+            plan.sections,
+            output or DEFAULT_BOOKLET,
+            paper or plan.paper,
+            title or plan.title,
+            content_dir,
+            clinic,
+            printing or Printing(),
+            patient=patient,
+            changes=doses,
+            _setup=setup,
+        )
+    return build_handout(
+        plan.sections,
+        output or DEFAULT_OUTPUT,
+        paper or plan.paper,
+        title or plan.title,
+        content_dir,
+        clinic,
+        patient=patient,
+        changes=doses,
+        _setup=setup,
+    )
+
+
+def list_plans(clinic: Path | None = None, content_dir: Path | None = None) -> list[Plan]:
+    """Every plan a build can use, bundled and the clinic's, by id."""
+    settings = _load(clinic)
+    library = load_library(content_dir, settings.content_dir, settings.images_dir)
+    return sorted(load_plans(settings.plans_dir, library.sections).values(), key=lambda plan: plan.id)
 
 
 def _prepare(
@@ -171,12 +230,13 @@ def _prepare(
     clinic: Path | None,
     patient: Patient,
     changes: DoseChanges,
+    setup: ClinicSetup | None = None,
 ) -> tuple[ClinicSetup, Handout, dict[Path, Picture]]:
-    """Everything a build needs, loaded and checked: the clinic, the chosen sections, the doses, the
-    patient's details in the clinic's font, the pictures."""
+    """Everything a build needs, loaded and checked: the clinic (unless ``setup`` has it already), the
+    chosen sections, the doses, the patient's details in the clinic's font, the pictures."""
     if paper is not None and paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {PAPER_SIZES}, not {paper!r}")
-    setup = open_clinic(clinic, content_dir)
+    setup = setup or open_clinic(clinic, content_dir)
     settings = setup.clinic
     chosen = setup.library.select(sections)
     _check_font_covers(patient, settings)

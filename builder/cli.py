@@ -25,6 +25,8 @@ from builder.options import (
     personal_options,
     sections_option,
 )
+from builder.patient import Patient
+from builder.resources import is_bundled
 from builder.validate import display_path
 
 
@@ -48,7 +50,8 @@ def main() -> None:
 @content_option("Another folder of sections; they add to the others and replace any with the same id.")
 @personal_options
 def build(
-    sections: str,
+    sections: str | None,
+    plan: str | None,
     output: Path,
     paper: str | None,
     title: str | None,
@@ -67,19 +70,19 @@ def build(
       handout build --sections sleep,dislocates
       handout build --clinic my-clinic --sections sleep,dislocates
     """
-    result = api.build_handout(
-        _section_ids(sections),
+    result = _build(
+        sections,
+        plan,
         output,
-        paper.lower() if paper else None,
+        paper,
         title,
         content,
-        _clinic_file(clinic),
-        patient=patient_of(patient, clinician, date, note),
-        changes=dose_changes(settings),
+        clinic,
+        None,
+        patient_of(patient, clinician, date, note),
+        dose_changes(settings),
     )
-    _report_sources(result)
-    pages = "page" if result.pages == 1 else "pages"
-    click.echo(f"Wrote {display_path(result.path)} ({result.pages} {pages}, {PAPER_NAMES[result.paper]})")
+    _report(result)
 
 
 def _within(value: float, most: float, option: str, advice: str) -> float:
@@ -140,7 +143,8 @@ def _within(value: float, most: float, option: str, advice: str) -> float:
 )
 @personal_options
 def booklet(
-    sections: str,
+    sections: str | None,
+    plan: str | None,
     output: Path,
     paper: str | None,
     title: str | None,
@@ -182,34 +186,19 @@ def booklet(
         bleed=_within(bleed, api.MAX_BLEED, "--bleed", "print shops ask for about 3mm") if press else None,
         grayscale=grayscale,
     )
-    result = api.build_booklet(
-        _section_ids(sections),
+    result = _build(
+        sections,
+        plan,
         output,
-        paper.lower() if paper else None,
+        paper,
         title,
         content,
-        _clinic_file(clinic),
+        clinic,
         printing,
-        patient=patient_of(patient, clinician, date, note),
-        changes=dose_changes(settings),
+        patient_of(patient, clinician, date, note),
+        dose_changes(settings),
     )
-    _report_sources(result)
-    page = BOOKLET_PAGE_NAMES[result.paper]
-    grey = ", in grayscale" if grayscale else ""
-    click.echo(f"Wrote {display_path(result.path)} ({result.pages} {page} pages{grey}, in reading order)")
-    shown = display_path(result.print_path)
-    if printing.bleed is None:
-        sheets = result.pages // 4
-        sheet = f"{sheets} {PAPER_NAMES[result.paper]} sheet{'s' if sheets > 1 else ''}"
-        click.echo(
-            f"Wrote {shown} ({sheet}, landscape{grey}). Print it on both sides, flip on the"
-            f" {flip.lower()} edge, at actual size; fold and staple."
-        )
-    else:
-        click.echo(
-            f"Wrote {shown} ({result.pages} {page} pages with {bleed / mm:g} mm bleed and crop marks{grey})"
-            " for a print shop."
-        )
+    _report(result)
 
 
 @main.command(name="list")
@@ -223,6 +212,25 @@ def list_command(clinic: Path | None, content: Path | None) -> None:
     for section in sections:
         click.echo(f"{section.id:<{width}}  {section.kind:<{kind_width}}  {section.title}")
         click.echo(f"{'':<{width}}  {'':<{kind_width}}  {section.summary}")
+
+
+@main.command()
+@clinic_option
+@content_option("Sections in this folder count too, for the plans that name them.")
+def plans(clinic: Path | None, content: Path | None) -> None:
+    """List the saved plans, bundled and your clinic's: id, handout or booklet, title and sections.
+
+    \b
+    Example:
+      handout build --plan upper-back-starter --patient "Ana Ruiz"
+    """
+    found = api.list_plans(_clinic_file(clinic), content)
+    width = max((len(plan.id) for plan in found), default=0)
+    for plan in found:
+        kind = "booklet" if plan.booklet else "handout"
+        mine = "" if is_bundled(plan.source) else f"  (yours: {display_path(plan.source)})"
+        click.echo(f"{plan.id:<{width}}  {kind:<7}  {plan.title}{mine}")
+        click.echo(f"{'':<{width}}  {'':<7}  {', '.join(plan.sections)}")
 
 
 @main.command()
@@ -257,6 +265,70 @@ def check(clinic: Path | None, content: Path | None) -> None:
     if report.problems:
         raise ContentError(report.problems)
     click.echo("No problems found: handouts will build.")
+
+
+def _build(
+    sections: str | None,
+    plan: str | None,
+    output: Path,
+    paper: str | None,
+    title: str | None,
+    content: Path | None,
+    clinic: Path | None,
+    printing: api.Printing | None,
+    patient: Patient,
+    changes: api.DoseChanges,
+) -> api.BuildResult:
+    """Build from --sections or from --plan (one of them), as a booklet when ``printing`` is given."""
+    if bool(sections) == bool(plan):
+        raise UsageProblem(
+            "give --sections or --plan, not both"
+            if plan
+            else "choose what to print: --sections with ids from 'handout list', or --plan with a plan"
+            " from 'handout plans'"
+        )
+    paper = paper.lower() if paper else None
+    clinic_file = _clinic_file(clinic)
+    if plan:
+        given = click.get_current_context().get_parameter_source("output") != ParameterSource.DEFAULT
+        return api.build_plan(
+            plan, output if given else None, paper, title, content, clinic_file, printing,
+            patient=patient, changes=changes,
+        )  # fmt: skip
+    ids = _section_ids(sections or "")
+    if printing is None:
+        return api.build_handout(
+            ids, output, paper, title, content, clinic_file, patient=patient, changes=changes
+        )
+    return api.build_booklet(
+        ids, output, paper, title, content, clinic_file, printing, patient=patient, changes=changes
+    )
+
+
+def _report(result: api.BuildResult) -> None:
+    """Which clinic and files were used, and what was written: for a booklet, how to print it."""
+    _report_sources(result)
+    if not isinstance(result, api.BookletResult):
+        pages = "page" if result.pages == 1 else "pages"
+        click.echo(f"Wrote {display_path(result.path)} ({result.pages} {pages}, {PAPER_NAMES[result.paper]})")
+        return
+    printing = result.printing
+    page = BOOKLET_PAGE_NAMES[result.paper]
+    grey = ", in grayscale" if printing.grayscale else ""
+    click.echo(f"Wrote {display_path(result.path)} ({result.pages} {page} pages{grey}, in reading order)")
+    shown = display_path(result.print_path)
+    if printing.bleed is None:
+        sheets = result.pages // 4
+        sheet = f"{sheets} {PAPER_NAMES[result.paper]} sheet{'s' if sheets > 1 else ''}"
+        click.echo(
+            f"Wrote {shown} ({sheet}, landscape{grey}). Print it on both sides, flip on the"
+            f" {printing.flip} edge, at actual size; fold and staple."
+        )
+    else:
+        click.echo(
+            f"Wrote {shown} ({result.pages} {page} pages with {printing.bleed / mm:g} mm bleed and crop"
+            f" marks{grey}) for a print shop."
+        )
 
 
 def _section_ids(sections: str) -> list[str]:

@@ -139,6 +139,12 @@ class Clinic:
         return folder if folder.is_dir() else None
 
     @property
+    def plans_dir(self) -> Path | None:
+        """The clinic's own plans, if it has a ``plans/`` folder."""
+        folder = self.folder / "plans"
+        return folder if folder.is_dir() else None
+
+    @property
     def is_demo(self) -> bool:
         return self.source == DEMO_CLINIC / CLINIC_FILE
 

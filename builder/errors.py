@@ -25,6 +25,12 @@ class UnknownSectionError(HandoutError):
     exit_code = 2
 
 
+class UnknownPlanError(HandoutError):
+    """Raised when ``--plan`` names a plan that is in no plans folder."""
+
+    exit_code = 2
+
+
 class UsageProblem(HandoutError):
     """Raised for a bad combination of options that Click itself cannot see (an empty selection)."""
 

@@ -39,10 +39,15 @@ def content_option(help_text: str) -> Decorator:
 
 
 def sections_option(command: Callable[..., None]) -> Callable[..., None]:
+    """--sections, or --plan for a saved plan's sections (exactly one of them)."""
+    command = click.option(
+        "--plan",
+        metavar="NAME",
+        help="A saved plan: its sections, title, doses and note (see 'handout plans'); instead of -s.",
+    )(command)
     return click.option(
         "--sections",
         "-s",
-        required=True,
         metavar="IDS",
         help="Comma-separated section ids, in the order they should print (see 'handout list').",
     )(command)

@@ -1,0 +1,126 @@
+"""Saved plans: a recipe a therapist builds again and again (which sections, in which order, the doses,
+a note, paper, handout or booklet), kept as a YAML file a clinic edits like a section.
+
+Bundled plans ship in ``plans/``; a clinic keeps its own in its folder's ``plans/``, where one with a
+bundled plan's id replaces it. Every plan is checked against the library it will be built from, so a
+plan naming a section that does not exist is an error with the plan's file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from builder.content import ID_PATTERN, Section
+from builder.errors import ConfigError, UnknownPlanError
+from builder.prescription import LIMITS, DoseError, dose_value
+from builder.resources import BUNDLED_PLANS
+from builder.validate import Checker, did_you_mean, display_path
+from builder.yamlfile import YamlFileError, read_yaml
+
+PLAN_KEYS = ("title", "summary", "format", "paper", "sections", "doses", "note")
+FORMATS = ("handout", "booklet")
+PAPERS = ("a4", "letter")
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    title: str
+    summary: str
+    sections: tuple[str, ...]
+    doses: Mapping[str, Mapping[str, str]]
+    """Dose fields by section id, checked, as text: a therapist's --set changes go over them."""
+    note: str
+    paper: str | None
+    booklet: bool
+    source: Path
+
+
+def load_plans(clinic_plans: Path | None, sections: Mapping[str, Section]) -> dict[str, Plan]:
+    """Every plan, bundled then the clinic's (same id: the clinic's wins), checked against ``sections``.
+    Raises ConfigError listing every problem in every plan file."""
+    plans: dict[str, Plan] = {}
+    problems: list[str] = []
+    for folder in (BUNDLED_PLANS, clinic_plans):
+        if folder is None or not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.yaml")):
+            plan, found = _read_plan(path, sections)
+            problems += found
+            if plan is not None:
+                plans[plan.id] = plan
+    if problems:
+        raise ConfigError(problems)
+    return plans
+
+
+def find_plan(name: str, plans: Mapping[str, Plan]) -> Plan:
+    """The plan called ``name``; an unknown name is a usage error with the closest one."""
+    plan = plans.get(name.strip().lower())
+    if plan is None:
+        hint = did_you_mean(name, plans)
+        raise UnknownPlanError(f"unknown plan '{name}'{hint}; run 'handout plans' to see them all")
+    return plan
+
+
+def _read_plan(path: Path, sections: Mapping[str, Section]) -> tuple[Plan | None, list[str]]:
+    plan_id = path.stem
+    if not ID_PATTERN.match(plan_id):
+        return None, [f"{display_path(path)}: a plan's file name must use only a-z, 0-9 and dashes"]
+    try:
+        located = read_yaml(path)
+    except YamlFileError as exc:
+        return None, [exc.message(display_path(path))]
+    check = Checker(path, located)
+    top = check.mapping(located.data, (), PLAN_KEYS)
+    if top is None:
+        return None, check.problems
+    ids = check.texts(top.get("sections"), ("sections",))
+    for index, section_id in enumerate(ids):
+        if section_id not in sections:
+            hint = did_you_mean(section_id, sections)
+            check.problem(("sections", index), f"no section '{section_id}'{hint}; see 'handout list'")
+    plan = Plan(
+        id=plan_id,
+        title=check.text(top, (), "title"),
+        summary=check.text(top, (), "summary", required=False),
+        sections=ids,
+        doses=_doses(check, top.get("doses"), ids, sections),
+        note=check.text(top, (), "note", required=False),
+        paper=(check.choice(top, (), "paper", PAPERS, any_case=True) or None) if "paper" in top else None,
+        booklet="format" in top and check.choice(top, (), "format", FORMATS) == "booklet",
+        source=path,
+    )
+    return (None if check.problems else plan), check.problems
+
+
+def _doses(
+    check: Checker, value: Any, ids: tuple[str, ...], sections: Mapping[str, Section]
+) -> dict[str, dict[str, str]]:
+    """``doses:`` as {section: {field: value}}: each section one of the plan's exercises, each value one
+    a dose can have."""
+    if value is None:
+        return {}
+    given = check.mapping(value, ("doses",), ids)
+    doses: dict[str, dict[str, str]] = {}
+    for section_id, fields in (given or {}).items():
+        where = ("doses", str(section_id))
+        section = sections.get(str(section_id))
+        if section_id not in ids:
+            continue  # named by mapping() already
+        if section is not None and section.kind != "exercise":
+            check.problem(where, f"'{section_id}' is not an exercise, so it has no dose")
+            continue
+        for field, text in (check.mapping(fields, where, LIMITS) or {}).items():
+            if field not in LIMITS:
+                continue
+            try:
+                dose_value(field, check.value_text(text, (*where, field)))
+            except DoseError as exc:
+                check.problem((*where, field), str(exc).removeprefix(f"{field} "))
+                continue
+            doses.setdefault(str(section_id), {})[field] = str(text).strip()
+    return doses
