@@ -34,6 +34,7 @@ from builder.patient import Patient
 from builder.plans import Plan, find_plan, load_plans
 from builder.prescription import Dose, DoseError, dose_value, with_changes
 from builder.resources import DEMO_CLINIC, is_bundled
+from builder.schedule import ScheduleChoice, resolved
 from builder.validate import display_path
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ DoseChanges = Mapping[str, Mapping[str, str]]
 """Dose fields to change, by section id, as the therapist typed them: {"dislocates": {"reps": "8"}}."""
 NO_CHANGES: DoseChanges = {}
 NO_PATIENT = Patient()
+NO_SCHEDULE = ScheduleChoice()
 DEFAULT_OUTPUT = Path("output") / "handout.pdf"
 DEFAULT_BOOKLET = Path("output") / "booklet.pdf"
 RED_FLAGS = "red-flags"
@@ -121,14 +123,17 @@ def build_handout(
     *,
     patient: Patient = NO_PATIENT,
     changes: DoseChanges = NO_CHANGES,
+    schedule: ScheduleChoice = NO_SCHEDULE,
     _setup: ClinicSetup | None = None,
 ) -> BuildResult:
     """Build one handout from the named sections, in the order given, and write it to ``output``.
 
     ``paper`` defaults to the clinic's; ``clinic`` is a clinic folder or its clinic.yaml (None: the demo).
-    ``patient`` fills in the first page; ``changes`` sets dose fields (``{"dislocates": {"reps": "8"}}``).
+    ``patient`` fills in the first page; ``changes`` sets dose fields (``{"dislocates": {"reps": "8"}}``);
+    ``schedule`` dates the ice-and-heat schedule and may change its length.
     """
-    setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, patient, changes, _setup)
+    personal = (patient, changes, schedule)
+    setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, personal, _setup)
     pdf, pages = render_pdf(handout, pictures, setup.logo)
     return _result(write_pdf(output, pdf), pages, handout, setup)
 
@@ -144,14 +149,16 @@ def build_booklet(
     *,
     patient: Patient = NO_PATIENT,
     changes: DoseChanges = NO_CHANGES,
+    schedule: ScheduleChoice = NO_SCHEDULE,
     _setup: ClinicSetup | None = None,
 ) -> BookletResult:
     """Build a booklet: ``output`` in reading order (A5, or half-letter on letter paper), and beside it
     the file to print: ``NAME-print.pdf`` imposed two pages to a sheet for an office printer, or with
     ``printing.bleed`` set, ``NAME-press.pdf`` with bleed and crop marks for a print shop.
-    ``patient`` and ``changes`` as for ``build_handout``.
+    ``patient``, ``changes`` and ``schedule`` as for ``build_handout``.
     """
-    setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, patient, changes, _setup)
+    personal = (patient, changes, schedule)
+    setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, personal, _setup)
     reminder = _red_flags_reminder(setup.library)
     booklet, pages = render_booklet(handout, pictures, setup.logo, reminder, grayscale=printing.grayscale)
     if printing.bleed is None:
@@ -180,6 +187,7 @@ def build_plan(
     *,
     patient: Patient = NO_PATIENT,
     changes: DoseChanges = NO_CHANGES,
+    schedule: ScheduleChoice = NO_SCHEDULE,
 ) -> BuildResult | BookletResult:
     """Build what the saved plan ``name`` describes: a booklet if the plan says so or ``printing`` is
     given, else a handout. What is given here goes over the plan: a title, paper, a note, dose changes."""
@@ -189,6 +197,9 @@ def build_plan(
     for section, fields in changes.items():
         doses.setdefault(section, {}).update(fields)
     patient = replace(patient, note=patient.note or plan.note)
+    schedule = replace(
+        schedule, ice_days=schedule.ice_days or plan.ice_days, days=schedule.days or plan.schedule_days
+    )
     if plan.booklet or printing is not None:
         return build_booklet(
             plan.sections,
@@ -200,6 +211,7 @@ def build_plan(
             printing or Printing(),
             patient=patient,
             changes=doses,
+            schedule=schedule,
             _setup=setup,
         )
     return build_handout(
@@ -211,6 +223,7 @@ def build_plan(
         clinic,
         patient=patient,
         changes=doses,
+        schedule=schedule,
         _setup=setup,
     )
 
@@ -228,23 +241,24 @@ def _prepare(
     title: str | None,
     content_dir: Path | None,
     clinic: Path | None,
-    patient: Patient,
-    changes: DoseChanges,
+    personal: tuple[Patient, DoseChanges, ScheduleChoice],
     setup: ClinicSetup | None = None,
 ) -> tuple[ClinicSetup, Handout, dict[Path, Picture]]:
     """Everything a build needs, loaded and checked: the clinic (unless ``setup`` has it already), the
     chosen sections, the doses, the patient's details in the clinic's font, the pictures."""
     if paper is not None and paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {PAPER_SIZES}, not {paper!r}")
+    patient, changes, schedule = personal
     setup = setup or open_clinic(clinic, content_dir)
     settings = setup.clinic
-    chosen = setup.library.select(sections)
+    paper = paper or settings.paper
+    chosen = tuple(resolved(section, schedule, paper) for section in setup.library.select(sections))
     _check_font_covers(patient, settings)
     handout = Handout(
         (title or "").strip() or default_title(chosen),
         chosen,
         settings,
-        paper or settings.paper,
+        paper,
         patient,
         _doses(chosen, changes),
     )

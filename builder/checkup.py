@@ -22,6 +22,7 @@ from builder.images import load_picture
 from builder.layout.pages import logo_size
 from builder.layout.render import render_pdf
 from builder.resources import is_bundled
+from builder.schedule import ScheduleChoice, resolved
 from builder.validate import IMAGE_SUFFIXES, did_you_mean, display_path
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,8 @@ def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checku
         _warn_about_unused(setup.clinic.images_dir, [image.path for s in sections for image in s.images])
     if not report.problems:  # lay out each section once, so "handouts will build" is a promise kept
         for section in sorted(sections, key=lambda s: s.id):
-            trial = Handout(section.title, (section,), setup.clinic, setup.clinic.paper)
+            paper = setup.clinic.paper
+            trial = Handout(section.title, (resolved(section, ScheduleChoice(), paper),), setup.clinic, paper)
             try:
                 render_pdf(trial, pictures, setup.logo)
             except ProblemsError as exc:

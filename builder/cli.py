@@ -61,6 +61,7 @@ def build(
     clinician: str | None,
     date: datetime.date | None,
     note: str | None,
+    start: datetime.date | None,
     settings: tuple[str, ...],
 ) -> None:
     """Build a PDF handout from the chosen sections.
@@ -81,6 +82,7 @@ def build(
         None,
         patient_of(patient, clinician, date, note),
         dose_changes(settings),
+        api.ScheduleChoice(start=start),
     )
     _report(result)
 
@@ -159,6 +161,7 @@ def booklet(
     clinician: str | None,
     date: datetime.date | None,
     note: str | None,
+    start: datetime.date | None,
     settings: tuple[str, ...],
 ) -> None:
     """Build a folded, stapled booklet: a cover, contents, the sections, notes and a back cover.
@@ -197,6 +200,7 @@ def booklet(
         printing,
         patient_of(patient, clinician, date, note),
         dose_changes(settings),
+        api.ScheduleChoice(start=start),
     )
     _report(result)
 
@@ -278,6 +282,7 @@ def _build(
     printing: api.Printing | None,
     patient: Patient,
     changes: api.DoseChanges,
+    schedule: api.ScheduleChoice,
 ) -> api.BuildResult:
     """Build from --sections or from --plan (one of them), as a booklet when ``printing`` is given."""
     if bool(sections) == bool(plan):
@@ -293,16 +298,25 @@ def _build(
         given = click.get_current_context().get_parameter_source("output") != ParameterSource.DEFAULT
         return api.build_plan(
             plan, output if given else None, paper, title, content, clinic_file, printing,
-            patient=patient, changes=changes,
+            patient=patient, changes=changes, schedule=schedule,
         )  # fmt: skip
     ids = _section_ids(sections or "")
     if printing is None:
         return api.build_handout(
-            ids, output, paper, title, content, clinic_file, patient=patient, changes=changes
+            ids,
+            output,
+            paper,
+            title,
+            content,
+            clinic_file,
+            patient=patient,
+            changes=changes,
+            schedule=schedule,
         )
     return api.build_booklet(
-        ids, output, paper, title, content, clinic_file, printing, patient=patient, changes=changes
-    )
+        ids, output, paper, title, content, clinic_file, printing, patient=patient, changes=changes,
+        schedule=schedule,
+    )  # fmt: skip
 
 
 def _report(result: api.BuildResult) -> None:

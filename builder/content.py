@@ -24,6 +24,7 @@ YES_NO = ("yes", "no")
 SECTION_KEYS = ("id", "title", "kind", "summary", "key_message", "reviewed", "dose", "blocks")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_TABLE_COLUMNS = 10
+SCHEDULE_DAYS = (7, 14)  # a week, or two
 REVIEWED_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$")
 
 
@@ -91,7 +92,19 @@ class Table:
     tick_columns: tuple[str, ...]
 
 
-Block = Paragraph | Heading | Bullets | Steps | Figures | Callout | Table
+@dataclass(frozen=True)
+class Schedule:
+    """A day-by-day ice-then-heat table with boxes to tick; the rows are made when a handout is built,
+    dated from the day the pain started when the therapist gives it (``--start``)."""
+
+    caption: str
+    days: int
+    ice_days: int
+    how_long: str
+    slots: tuple[str, ...]
+
+
+Block = Paragraph | Heading | Bullets | Steps | Figures | Callout | Table | Schedule
 
 DEFAULT_CALLOUT_TITLES = {"tip": "Tip", "caution": "Take care", "stop": "Stop and call"}
 
@@ -201,6 +214,7 @@ class _SectionReader:
             "figures": self.figures,
             "callout": self.callout,
             "table": self.table,
+            "schedule": self.schedule,
         }
         item = self.check.mapping(value, path, readers)
         if item is None:
@@ -290,6 +304,23 @@ class _SectionReader:
             rows.append(cells)
         caption = self.check.text(table, path, "caption", required=False)
         return Table(caption, columns, tuple(rows), tick_columns)
+
+    def schedule(self, body: Any, path: KeyPath) -> Schedule | None:
+        schedule = self.check.mapping(body, path, ("caption", "days", "ice_days", "how_long", "slots"))
+        if schedule is None:
+            return None
+        days = self.check.whole(schedule, path, "days", SCHEDULE_DAYS) or 0
+        ice_days = self.check.whole(schedule, path, "ice_days", range(1, 8)) or 0
+        if days and ice_days and ice_days >= days:
+            self.check.problem((*path, "ice_days"), f"must be fewer than the {days} days of the schedule")
+        slots = schedule.get("slots")
+        return Schedule(
+            caption=self.check.text(schedule, path, "caption", required=False),
+            days=days,
+            ice_days=ice_days,
+            how_long=self.check.text(schedule, path, "how_long"),
+            slots=self.check.texts(slots, (*path, "slots")) if slots is not None else ("Morning", "Evening"),
+        )
 
     def image(self, item: dict[str, Any], path: KeyPath, required: bool) -> Image | None:
         name = self.check.text(item, path, "image", required=required)

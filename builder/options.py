@@ -80,6 +80,12 @@ def personal_options(command: Callable[..., None]) -> Callable[..., None]:
         ),
         click.option("--note", metavar="TEXT", help="A note for the patient, printed in a box on page one."),
         click.option(
+            "--start",
+            type=IsoDate(),
+            metavar="YYYY-MM-DD",
+            help="The day the pain started or flared up: the ice-and-heat schedule is dated from it.",
+        ),
+        click.option(
             "--set",
             "settings",
             multiple=True,

@@ -29,3 +29,9 @@ def printed_date(date: datetime.date, paper: str) -> str:
     "1 December 2026" on A4."""
     month = calendar.month_name[date.month]
     return f"{month} {date.day}, {date.year}" if paper == "letter" else f"{date.day} {month} {date.year}"
+
+
+def printed_day(date: datetime.date, paper: str) -> str:
+    """A day in a schedule, short enough for a table: "Tue Dec 1" on US Letter, "Tue 1 Dec" on A4."""
+    weekday, month = calendar.day_abbr[date.weekday()], calendar.month_abbr[date.month]
+    return f"{weekday} {month} {date.day}" if paper == "letter" else f"{weekday} {date.day} {month}"

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from builder.content import ID_PATTERN, Section
+from builder.content import ID_PATTERN, SCHEDULE_DAYS, Section
 from builder.errors import ConfigError, UnknownPlanError
 from builder.prescription import LIMITS, DoseError, dose_value
 from builder.resources import BUNDLED_PLANS
 from builder.validate import Checker, did_you_mean, display_path
 from builder.yamlfile import YamlFileError, read_yaml
 
-PLAN_KEYS = ("title", "summary", "format", "paper", "sections", "doses", "note")
+PLAN_KEYS = ("title", "summary", "format", "paper", "sections", "doses", "note", "ice_days", "schedule_days")
 FORMATS = ("handout", "booklet")
 PAPERS = ("a4", "letter")
 
@@ -37,6 +37,10 @@ class Plan:
     paper: str | None
     booklet: bool
     source: Path
+    ice_days: int | None = None
+    """Days of ice before heat in the ice-and-heat schedule (None: the section's own)."""
+    schedule_days: int | None = None
+    """How many days the schedule covers: 7 or 14 (None: the section's own)."""
 
 
 def load_plans(clinic_plans: Path | None, sections: Mapping[str, Section]) -> dict[str, Plan]:
@@ -93,6 +97,10 @@ def _read_plan(path: Path, sections: Mapping[str, Section]) -> tuple[Plan | None
         paper=(check.choice(top, (), "paper", PAPERS, any_case=True) or None) if "paper" in top else None,
         booklet="format" in top and check.choice(top, (), "format", FORMATS) == "booklet",
         source=path,
+        ice_days=check.whole(top, (), "ice_days", range(1, 7)) if "ice_days" in top else None,
+        schedule_days=check.whole(top, (), "schedule_days", SCHEDULE_DAYS)
+        if "schedule_days" in top
+        else None,
     )
     return (None if check.problems else plan), check.problems
 

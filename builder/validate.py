@@ -104,6 +104,22 @@ class Checker:
             self.problem((*path, key), f"'{value}' is not one of {', '.join(choices)}{hint}")
         return value
 
+    def whole(
+        self, mapping: dict[str, Any], path: KeyPath, key: str, allowed: range | tuple[int, ...]
+    ) -> int | None:
+        """``mapping[key]`` as one of the whole numbers ``allowed`` (a range, or the only choices)."""
+        text = self.text(mapping, path, key)
+        if text.isdigit() and int(text) in allowed:
+            return int(text)
+        if text:
+            choices = (
+                " or ".join(map(str, allowed))
+                if isinstance(allowed, tuple)
+                else f"{allowed[0]} to {allowed[-1]}"
+            )
+            self.problem((*path, key), f"'{text}' must be {choices}")
+        return None
+
     def texts(self, value: Any, path: KeyPath) -> tuple[str, ...]:
         """A non-empty list of non-empty strings."""
         if not isinstance(value, list) or not value:

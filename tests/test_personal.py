@@ -175,3 +175,69 @@ def test_a_dose_in_a_section_file_is_checked_with_its_line(workdir: Path) -> Non
 )  # fmt: skip
 def test_a_dose_reads_as_plain_words(dose: Dose, lines: list[tuple[str, str]]) -> None:
     assert dose.lines() == lines
+
+
+def schedule_rows(path: Path) -> list[str]:
+    """The schedule's rows, as text: "Tue 1 Dec Ice 15 to 20 minutes" ..."""
+    text = words(" ".join(page_texts(path)))
+    table = text.split("Morning Afternoon Evening ", 1)[1].split(" Tick a box", 1)[0]
+    return [row.strip() for row in table.replace(" minutes ", " minutes|").split("|")]
+
+
+def test_the_schedule_counts_days_without_a_start_date(workdir: Path) -> None:
+    assert run("build", "-s", "heat-ice").exit_code == 0
+    rows = schedule_rows(workdir / "output" / "handout.pdf")
+    assert rows == [f"Day {n} {'Ice' if n <= 3 else 'Heat'} 15 to 20 minutes" for n in range(1, 8)]
+
+
+def test_the_schedule_is_dated_from_the_start(workdir: Path) -> None:
+    assert run("build", "-s", "heat-ice", "--start", "2026-12-30", "-o", "a4.pdf").exit_code == 0
+    assert schedule_rows(workdir / "a4.pdf")[::3] == [
+        "Wed 30 Dec Ice 15 to 20 minutes",
+        "Sat 2 Jan Heat 15 to 20 minutes",
+        "Tue 5 Jan Heat 15 to 20 minutes",
+    ]
+    assert (
+        run("build", "-s", "heat-ice", "--start", "2026-12-30", "--paper", "letter", "-o", "us.pdf").exit_code
+        == 0
+    )
+    assert schedule_rows(workdir / "us.pdf")[0] == "Wed Dec 30 Ice 15 to 20 minutes"
+
+
+def test_a_plan_sets_two_weeks_and_two_ice_days(workdir: Path) -> None:
+    plans = workdir / "my-clinic" / "plans"
+    plans.mkdir(parents=True)
+    (workdir / "my-clinic" / "clinic.yaml").write_text("name: My Clinic\n")
+    (plans / "fortnight.yaml").write_text(
+        "title: Two weeks\nsections: [heat-ice]\nice_days: 2\nschedule_days: 14\n"
+    )
+    result = run("build", "--clinic", "my-clinic", "--plan", "fortnight", "--start", "2026-12-01")
+    assert result.exit_code == 0, result.output
+    text = words(" ".join(page_texts(workdir / "output" / "handout.pdf")))
+    assert "Your first two weeks" in text
+    rows = schedule_rows(workdir / "output" / "handout.pdf")
+    assert len(rows) == 14
+    assert [row.split()[3] for row in rows[:3]] == ["Ice", "Ice", "Heat"]
+    assert rows[-1] == "Mon 14 Dec Heat 15 to 20 minutes"
+
+
+def test_a_schedule_block_is_checked(workdir: Path) -> None:
+    content = workdir / "content"
+    content.mkdir()
+    (content / "cold.yaml").write_text(
+        "id: cold\ntitle: Cold\nkind: schedule\nsummary: Cold.\nblocks:\n"
+        "  - schedule:\n      days: 10\n      ice_days: 9\n"
+    )
+    (content / "warm.yaml").write_text(
+        "id: warm\ntitle: Warm\nkind: schedule\nsummary: Warm.\nblocks:\n"
+        "  - schedule:\n      days: 7\n      ice_days: 7\n      how_long: 10 minutes\n"
+    )
+    result = run("build", "--content", "content", "-s", "cold")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "Error: content/cold.yaml:7: blocks[0].schedule.days: '10' must be 7 or 14",
+        "Error: content/cold.yaml:8: blocks[0].schedule.ice_days: '9' must be 1 to 7",
+        "Error: content/cold.yaml:6: blocks[0].schedule.how_long: is missing",
+        "Error: content/warm.yaml:8: blocks[0].schedule.ice_days: must be fewer than the 7 days of the"
+        " schedule",
+    ]

@@ -29,6 +29,7 @@ from builder.content import (
     Figure,
     Figures,
     Heading,
+    Schedule,
     Section,
     Steps,
 )
@@ -148,6 +149,8 @@ class BlockLayout:
                 return self.callout(block)
             case TableBlock():
                 return self.table(block)
+            case Schedule():
+                raise AssertionError("a schedule is made into a table before layout (schedule.resolved)")
 
     def _dose(self, dose: Dose) -> Flowable:
         """ "Your dose": how many, how long, how often, each on a line of its own, in large type."""
