@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import landscape
@@ -94,6 +95,15 @@ class Printing:
             raise ValueError(f"bleed must be from 0 to {MAX_BLEED:g} points, not {self.bleed:g}")
 
 
+class Personal(NamedTuple):
+    """What makes a build this patient's: their details, dose changes, the schedule, the log."""
+
+    patient: Patient
+    changes: DoseChanges
+    schedule: ScheduleChoice
+    log: bool
+
+
 @dataclass(frozen=True)
 class ClinicSetup:
     """A clinic as a build would use it: its settings, its whole library, and its opened logo."""
@@ -124,15 +134,16 @@ def build_handout(
     patient: Patient = NO_PATIENT,
     changes: DoseChanges = NO_CHANGES,
     schedule: ScheduleChoice = NO_SCHEDULE,
+    log: bool = False,
     _setup: ClinicSetup | None = None,
 ) -> BuildResult:
     """Build one handout from the named sections, in the order given, and write it to ``output``.
 
     ``paper`` defaults to the clinic's; ``clinic`` is a clinic folder or its clinic.yaml (None: the demo).
     ``patient`` fills in the first page; ``changes`` sets dose fields (``{"dislocates": {"reps": "8"}}``);
-    ``schedule`` dates the ice-and-heat schedule and may change its length.
+    ``schedule`` dates the ice-and-heat schedule and may change its length; ``log`` adds the exercise log.
     """
-    personal = (patient, changes, schedule)
+    personal = Personal(patient, changes, schedule, log)
     setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, personal, _setup)
     pdf, pages = render_pdf(handout, pictures, setup.logo)
     return _result(write_pdf(output, pdf), pages, handout, setup)
@@ -150,14 +161,15 @@ def build_booklet(
     patient: Patient = NO_PATIENT,
     changes: DoseChanges = NO_CHANGES,
     schedule: ScheduleChoice = NO_SCHEDULE,
+    log: bool = False,
     _setup: ClinicSetup | None = None,
 ) -> BookletResult:
     """Build a booklet: ``output`` in reading order (A5, or half-letter on letter paper), and beside it
     the file to print: ``NAME-print.pdf`` imposed two pages to a sheet for an office printer, or with
     ``printing.bleed`` set, ``NAME-press.pdf`` with bleed and crop marks for a print shop.
-    ``patient``, ``changes`` and ``schedule`` as for ``build_handout``.
+    ``patient``, ``changes``, ``schedule`` and ``log`` as for ``build_handout``.
     """
-    personal = (patient, changes, schedule)
+    personal = Personal(patient, changes, schedule, log)
     setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, personal, _setup)
     reminder = _red_flags_reminder(setup.library)
     booklet, pages = render_booklet(handout, pictures, setup.logo, reminder, grayscale=printing.grayscale)
@@ -188,6 +200,7 @@ def build_plan(
     patient: Patient = NO_PATIENT,
     changes: DoseChanges = NO_CHANGES,
     schedule: ScheduleChoice = NO_SCHEDULE,
+    log: bool = False,
 ) -> BuildResult | BookletResult:
     """Build what the saved plan ``name`` describes: a booklet if the plan says so or ``printing`` is
     given, else a handout. What is given here goes over the plan: a title, paper, a note, dose changes."""
@@ -212,6 +225,7 @@ def build_plan(
             patient=patient,
             changes=doses,
             schedule=schedule,
+            log=log or plan.log,
             _setup=setup,
         )
     return build_handout(
@@ -224,6 +238,7 @@ def build_plan(
         patient=patient,
         changes=doses,
         schedule=schedule,
+        log=log or plan.log,
         _setup=setup,
     )
 
@@ -241,14 +256,14 @@ def _prepare(
     title: str | None,
     content_dir: Path | None,
     clinic: Path | None,
-    personal: tuple[Patient, DoseChanges, ScheduleChoice],
+    personal: Personal,
     setup: ClinicSetup | None = None,
 ) -> tuple[ClinicSetup, Handout, dict[Path, Picture]]:
     """Everything a build needs, loaded and checked: the clinic (unless ``setup`` has it already), the
     chosen sections, the doses, the patient's details in the clinic's font, the pictures."""
     if paper is not None and paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {PAPER_SIZES}, not {paper!r}")
-    patient, changes, schedule = personal
+    patient, changes, schedule, log = personal
     setup = setup or open_clinic(clinic, content_dir)
     settings = setup.clinic
     paper = paper or settings.paper
@@ -261,7 +276,11 @@ def _prepare(
         paper,
         patient,
         _doses(chosen, changes),
+        schedule.start,
+        log,
     )
+    if log and not handout.doses:
+        raise UsageProblem("the exercise log needs an exercise; add one to --sections, or leave out --log")
     accent = HexColor(settings.colors.marks)
     pictures = load_pictures((image.path for section in chosen for image in section.images), accent)
     return setup, handout, pictures

@@ -62,6 +62,7 @@ def build(
     date: datetime.date | None,
     note: str | None,
     start: datetime.date | None,
+    log: bool,
     settings: tuple[str, ...],
 ) -> None:
     """Build a PDF handout from the chosen sections.
@@ -83,6 +84,7 @@ def build(
         patient_of(patient, clinician, date, note),
         dose_changes(settings),
         api.ScheduleChoice(start=start),
+        log,
     )
     _report(result)
 
@@ -162,6 +164,7 @@ def booklet(
     date: datetime.date | None,
     note: str | None,
     start: datetime.date | None,
+    log: bool,
     settings: tuple[str, ...],
 ) -> None:
     """Build a folded, stapled booklet: a cover, contents, the sections, notes and a back cover.
@@ -201,6 +204,7 @@ def booklet(
         patient_of(patient, clinician, date, note),
         dose_changes(settings),
         api.ScheduleChoice(start=start),
+        log,
     )
     _report(result)
 
@@ -283,6 +287,7 @@ def _build(
     patient: Patient,
     changes: api.DoseChanges,
     schedule: api.ScheduleChoice,
+    log: bool,
 ) -> api.BuildResult:
     """Build from --sections or from --plan (one of them), as a booklet when ``printing`` is given."""
     if bool(sections) == bool(plan):
@@ -298,7 +303,7 @@ def _build(
         given = click.get_current_context().get_parameter_source("output") != ParameterSource.DEFAULT
         return api.build_plan(
             plan, output if given else None, paper, title, content, clinic_file, printing,
-            patient=patient, changes=changes, schedule=schedule,
+            patient=patient, changes=changes, schedule=schedule, log=log,
         )  # fmt: skip
     ids = _section_ids(sections or "")
     if printing is None:
@@ -312,10 +317,11 @@ def _build(
             patient=patient,
             changes=changes,
             schedule=schedule,
+            log=log,
         )
     return api.build_booklet(
         ids, output, paper, title, content, clinic_file, printing, patient=patient, changes=changes,
-        schedule=schedule,
+        schedule=schedule, log=log,
     )  # fmt: skip
 
 

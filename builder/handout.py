@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -27,6 +28,10 @@ class Handout:
     patient: Patient = field(default_factory=Patient)
     doses: Mapping[str, Dose] = field(default_factory=dict)
     """The dose to print for each exercise: its section's own, with the therapist's changes."""
+    start: datetime.date | None = None
+    """Day 1 of the plan, the day the pain started: the schedule and the log are dated from it."""
+    log: bool = False
+    """Add the exercise log: a page to tick each exercise off, day by day."""
 
     @property
     def reviewed(self) -> str:

@@ -86,6 +86,9 @@ def personal_options(command: Callable[..., None]) -> Callable[..., None]:
             help="The day the pain started or flared up: the ice-and-heat schedule is dated from it.",
         ),
         click.option(
+            "--log", is_flag=True, help="Add the exercise log: a page to tick each exercise, day by day."
+        ),
+        click.option(
             "--set",
             "settings",
             multiple=True,

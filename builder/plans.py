@@ -20,7 +20,18 @@ from builder.resources import BUNDLED_PLANS
 from builder.validate import Checker, did_you_mean, display_path
 from builder.yamlfile import YamlFileError, read_yaml
 
-PLAN_KEYS = ("title", "summary", "format", "paper", "sections", "doses", "note", "ice_days", "schedule_days")
+PLAN_KEYS = (
+    "title",
+    "summary",
+    "format",
+    "paper",
+    "sections",
+    "doses",
+    "note",
+    "ice_days",
+    "schedule_days",
+    "log",
+)
 FORMATS = ("handout", "booklet")
 PAPERS = ("a4", "letter")
 
@@ -41,6 +52,8 @@ class Plan:
     """Days of ice before heat in the ice-and-heat schedule (None: the section's own)."""
     schedule_days: int | None = None
     """How many days the schedule covers: 7 or 14 (None: the section's own)."""
+    log: bool = False
+    """Add the exercise log."""
 
 
 def load_plans(clinic_plans: Path | None, sections: Mapping[str, Section]) -> dict[str, Plan]:

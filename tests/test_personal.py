@@ -241,3 +241,30 @@ def test_a_schedule_block_is_checked(workdir: Path) -> None:
         "Error: content/warm.yaml:8: blocks[0].schedule.ice_days: must be fewer than the 7 days of the"
         " schedule",
     ]
+
+
+def test_the_exercise_log_has_a_week_per_week_of_the_dose_dated_from_the_start(workdir: Path) -> None:
+    result = run(
+        "build", "-s", "dislocates,heat-ice", "--log", "--start", "2026-12-01", "--set", "dislocates.weeks=3",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    path = workdir / "output" / "handout.pdf"
+    log = words(page_texts(path)[-1])
+    assert "My exercise log Tick a box each time you do an exercise." in log
+    assert "Week 1 Tue 1 Dec Wed 2 Dec" in log
+    assert "Week 3 Tue 15 Dec" in log and "Mon 21 Dec" in log and "Week 4" not in log
+    assert log.count("Shoulder dislocates: circle a stick overhead") == 3
+    assert log.count("Pain (0 to 10)") == 3
+    assert [item.title for item in PdfReader(path).outline][-1] == "My exercise log"
+
+
+def test_the_log_counts_days_without_a_start_and_needs_an_exercise(workdir: Path) -> None:
+    assert run("booklet", "-s", "dislocates,sleep", "--log").exit_code == 0
+    pages = [words(text) for text in page_texts(workdir / "output" / "booklet.pdf")]
+    log = next(text for text in pages if "My exercise log Tick" in text)
+    assert "Week 1 Day 1 Day 2" in log and "Week 2 Day 8" in log
+    result = run("build", "-s", "heat-ice", "--log")
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        "Error: the exercise log needs an exercise; add one to --sections, or leave out --log",
+    )

@@ -125,7 +125,7 @@ def test_every_mistake_in_a_plan_is_named_with_its_line(workdir: Path) -> None:
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "Error: my-clinic/plans/broken.yaml:9: colour: unknown key (allowed: title, summary, format, paper,"
-        " sections, doses, note, ice_days, schedule_days)",
+        " sections, doses, note, ice_days, schedule_days, log)",
         "Error: my-clinic/plans/broken.yaml:3: sections[1]: no section 'dislocate' (did you mean"
         " 'dislocates'?); see 'handout list'",
         "Error: my-clinic/plans/broken.yaml:7: doses.sleep-well: unknown key (did you mean 'sleep'?)",

@@ -35,6 +35,7 @@ from builder.layout.blocks import BlockLayout
 from builder.layout.booklet_pages import BookletFurniture, BookletGeometry
 from builder.layout.canvases import canvas_maker
 from builder.layout.contact import contact_box
+from builder.layout.exercise_log import exercise_log
 from builder.layout.flowables import RuledLines, SectionHeading
 from builder.layout.pages import fine_print
 from builder.layout.patient_lines import note_box
@@ -102,6 +103,8 @@ def render_booklet(
     story += note_box(layout, handout)  # the therapist's note opens the first page of sections
     for index, section in enumerate(handout.sections):
         story.extend(layout.section(section, first=index == 0, dose=handout.doses.get(section.id)))
+    if handout.log:
+        story += exercise_log(layout, handout)
     story += [PageBreak(), *_lined_page("My notes", NOTES_PROMPT, theme), PadToFour(theme)]
     story += [NextPageTemplate("back"), PageBreak(), _back_cover(layout, handout, reminder, furniture)]
     try:

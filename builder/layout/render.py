@@ -33,6 +33,7 @@ from builder.images import Picture
 from builder.layout.blocks import BlockLayout
 from builder.layout.canvases import PageCountingCanvas
 from builder.layout.contact import contact_panel
+from builder.layout.exercise_log import exercise_log
 from builder.layout.flowables import (
     KeepTogetherIfItFits,
     SectionHeading,
@@ -156,5 +157,7 @@ def _story(
         heading = index > 0 or not titled_after_opening
         dose = handout.doses.get(section.id)
         story.extend(layout.section(section, first=index == 0, heading=heading, dose=dose))
+    if handout.log:
+        story += exercise_log(layout, handout)
     story.extend(contact_panel(layout, handout.clinic))
     return story
