@@ -11,6 +11,7 @@ import logging
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -112,6 +113,11 @@ class ClinicSetup:
     library: Library
     logo: Picture | None
 
+    @cached_property
+    def plans(self) -> dict[str, Plan]:
+        """Every plan, bundled and the clinic's, checked against the library (read when first needed)."""
+        return load_plans(self.clinic.plans_dir, self.library.sections)
+
 
 def open_clinic(clinic: Path | None = None, content_dir: Path | None = None) -> ClinicSetup:
     """Load and check a clinic (a folder or its clinic.yaml; None for the demo), its sections and logo."""
@@ -201,11 +207,12 @@ def build_plan(
     changes: DoseChanges = NO_CHANGES,
     schedule: ScheduleChoice = NO_SCHEDULE,
     log: bool = False,
+    _setup: ClinicSetup | None = None,
 ) -> BuildResult | BookletResult:
     """Build what the saved plan ``name`` describes: a booklet if the plan says so or ``printing`` is
     given, else a handout. What is given here goes over the plan: a title, paper, a note, dose changes."""
-    setup = open_clinic(clinic, content_dir)
-    plan = find_plan(name, load_plans(setup.clinic.plans_dir, setup.library.sections))
+    setup = _setup or open_clinic(clinic, content_dir)
+    plan = find_plan(name, setup.plans)
     doses = {section: dict(fields) for section, fields in plan.doses.items()}
     for section, fields in changes.items():
         doses.setdefault(section, {}).update(fields)

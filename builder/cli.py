@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime
 import logging
+import sys
+import time
 from pathlib import Path
 
 import click
 from click.core import ParameterSource
 from reportlab.lib.units import mm
 
-from builder import __version__, api
+from builder import __version__, api, batch
 from builder.checkup import check_clinic
 from builder.config import Clinic, find_clinic
 from builder.errors import ContentError, UsageProblem
@@ -207,6 +209,62 @@ def booklet(
         log,
     )
     _report(result)
+
+
+@main.command(name="batch")
+@click.argument("spreadsheet", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--plan", metavar="NAME", help="The plan for rows whose plan column is empty (see 'handout plans')."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output") / "batch",
+    show_default=True,
+    help="The folder for the PDFs; it is created if needed.",
+)
+@click.option(
+    "--name",
+    "template",
+    default=batch.DEFAULT_NAME,
+    show_default=True,
+    metavar="TEMPLATE",
+    help="File names, from {row}, {plan}, {patient}, {clinician}, {date} and {start}; made safe and unique.",
+)
+@clinic_option
+@content_option("Another folder of sections; they add to the others and replace any with the same id.")
+def batch_command(
+    spreadsheet: Path,
+    plan: str | None,
+    output: Path,
+    template: str,
+    clinic: Path | None,
+    content: Path | None,
+) -> None:
+    """Build a handout (or booklet) for every row of a CSV spreadsheet.
+
+    Columns: patient, clinician, date, start, plan, note, and set.SECTION.FIELD for doses
+    (e.g. set.dislocates.reps). A row that cannot be built is reported with its row number; the others
+    still build. Patients' names go into file names only if --name asks for {patient}.
+
+    \b
+    Example:
+      handout batch patients.csv --plan upper-back-starter -o output/class/
+    """
+    clinic_file = _clinic_file(clinic)
+    started = time.perf_counter()
+    rows, results = batch.read_rows(spreadsheet, plan, template)
+    with click.progressbar(length=len(rows), label="Building", file=sys.stderr) as bar:
+        results += batch.build_rows(
+            rows, output, clinic_file, content, spreadsheet, done=lambda result: bar.update(1)
+        )
+    failed = sorted((result for result in results if result.error), key=lambda result: result.number)
+    built = len(results) - len(failed)
+    seconds = time.perf_counter() - started
+    click.echo(f"Built {built} of {len(results)} in {display_path(output)}/ ({seconds:.1f} s).")
+    if failed:
+        raise ContentError(result.error for result in failed)
 
 
 @main.command(name="list")
