@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import landscape
@@ -25,8 +25,6 @@ from builder.content import Callout, Section
 from builder.errors import UsageProblem
 from builder.handout import PAPER_SIZES, Handout, default_title
 from builder.images import Picture, load_picture, load_pictures
-from builder.impose import Flip, impose
-from builder.layout.booklet import render_booklet
 from builder.layout.fonts import font_set, missing_characters
 from builder.layout.pages import LOGO_BOXES, logo_size
 from builder.layout.render import PAGE_SIZES, render_pdf
@@ -78,7 +76,7 @@ class BookletResult(BuildResult):
 class Printing:
     """How a booklet will be printed."""
 
-    flip: Flip = "short"
+    flip: Literal["short", "long"] = "short"
     """The printer's duplex mode: "long" turns every back side 180 degrees."""
     creep: float = 0.0
     """Points by which the innermost sheet's pages move toward the fold (0: none)."""
@@ -178,6 +176,10 @@ def build_booklet(
     personal = Personal(patient, changes, schedule, log)
     setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, personal, _setup)
     reminder = _red_flags_reminder(setup.library)
+    # Imported here: a handout does not need them, and a command that starts fast feels fast.
+    from builder.impose import impose
+    from builder.layout.booklet import render_booklet
+
     booklet, pages = render_booklet(handout, pictures, setup.logo, reminder, grayscale=printing.grayscale)
     if printing.bleed is None:
         print_path = output.with_name(f"{output.stem}-print.pdf")

@@ -67,7 +67,25 @@ def load_pictures(paths: Iterable[Path], accent: Color) -> dict[Path, Picture]:
 
 def load_picture(path: Path, accent: Color | None, root: Path | None = None) -> Picture:
     """Open one picture. SVG parts in the illustration accent take ``accent`` (None: keep every colour,
-    as for a logo); an SVG may only reach files inside ``root`` (default: its own folder)."""
+    as for a logo); an SVG may only reach files inside ``root`` (default: its own folder).
+
+    A picture opened before is given again while its file is unchanged: a clinic's system or a batch
+    builds many handouts with the same illustrations.
+    """
+    try:
+        info = path.stat()
+    except OSError:
+        return _open(path, accent, root)  # says what is wrong with the file
+    colour = None if accent is None else accent.hexval()
+    return _opened(path, (info.st_mtime_ns, info.st_size), colour, root)
+
+
+@lru_cache(maxsize=32)
+def _opened(path: Path, version: tuple[int, int], accent: str | None, root: Path | None) -> Picture:
+    return _open(path, None if accent is None else HexColor(accent), root)
+
+
+def _open(path: Path, accent: Color | None, root: Path | None) -> Picture:
     suffix = path.suffix.lower()
     if suffix == ".svg":
         return _load_svg(path, accent, root or path.parent)

@@ -77,6 +77,39 @@ def greyed(image: ImageReader | PILImage.Image | str | Path) -> PILImage.Image:
     return picture.convert("LA" if has_alpha else "L")
 
 
+class PagesCountedCanvas(Canvas):
+    """Holds every finished page until the last one, then lets ``finish_page`` draw on each what needs
+    the page count ("Page 2 of 5"): one layout pass instead of two."""
+
+    def __init__(self, *args: Any, finish_page: Callable[[Canvas, int, int], None], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.finish_page = finish_page
+        self.held: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self.held.append(dict(self.__dict__))
+        self._startPage()
+        self._doc.pageCounter += 1  # so that a bookmark on the next page names that page, not this one
+
+    def save(self) -> None:
+        total = len(self.held)
+        self._doc.pageCounter -= total  # the held pages are added now, each counting itself
+        for number, page in enumerate(self.held, start=1):
+            self.__dict__.update(page)
+            self.finish_page(self, number, total)
+            super().showPage()
+        super().save()
+
+
+def counted_pages(finish_page: Callable[[Canvas, int, int], None]) -> Callable[..., Canvas]:
+    """A canvas factory for ``BaseDocTemplate.build`` making a ``PagesCountedCanvas``."""
+
+    def make(*args: Any, **kwargs: Any) -> Canvas:
+        return PagesCountedCanvas(*args, finish_page=finish_page, **kwargs)
+
+    return make
+
+
 def canvas_maker(grayscale: bool, count_first_pass: bool) -> Callable[..., Canvas]:
     """A canvas factory for ``BaseDocTemplate.build``; a multi-pass build asks it once per pass.
 

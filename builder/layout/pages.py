@@ -61,7 +61,7 @@ class PageGeometry:
 
 
 class PageFurniture:
-    """Draws header and footer; ``total_pages`` is known from a first layout pass (None during it)."""
+    """Draws header and footer; "Page X of Y" once the page count is known (see ``page_number``)."""
 
     def __init__(
         self,
@@ -69,10 +69,13 @@ class PageFurniture:
         theme: Theme,
         logo: Picture | None,
         geometry: PageGeometry,
-        total_pages: int | None,
     ) -> None:
         self.handout, self.theme, self.logo, self.geometry = handout, theme, logo, geometry
-        self.total_pages = total_pages
+        contacts, _ = _footer_paragraphs(handout, theme, geometry.text_width)
+        below_contacts = (
+            EDGE + geometry.footer - 1.5 * mm - contacts.wrap(geometry.text_width, BAND_HEIGHT * 4)[1]
+        )
+        self.number_baseline = below_contacts - 1 * mm - theme.small.leading + 2
 
     def first_page(self, canv: Canvas, doc: object) -> None:
         if self.handout.clinic.header == "rule":
@@ -188,10 +191,14 @@ class PageFurniture:
         y = _draw_below(canv, contacts, MARGIN, top - 1.5 * mm, g.text_width)
         if notes is not None:
             _draw_below(canv, notes, MARGIN, y - 1 * mm, g.text_width - PAGE_NUMBER_WIDTH)
+        canv.restoreState()
+
+    def page_number(self, canv: Canvas, number: int, total: int) -> None:
+        """ "Page X of Y", beside the disclaimer, drawn when the last page is known."""
+        canv.saveState()
         canv.setFillColor(INK)
-        canv.setFont(theme.fonts.bold, 10)
-        page = f"Page {canv.getPageNumber()} of {self.total_pages or 0}"
-        canv.drawRightString(g.width - MARGIN, y - 1 * mm - theme.small.leading + 2, page)
+        canv.setFont(self.theme.fonts.bold, 10)
+        canv.drawRightString(self.geometry.width - MARGIN, self.number_baseline, f"Page {number} of {total}")
         canv.restoreState()
 
     def _logo(self, canv: Canvas, x: float, y: float, width: float, height: float) -> None:

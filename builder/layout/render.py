@@ -1,7 +1,7 @@
 """Lay out a handout and render it to PDF bytes.
 
-Two passes: the first counts the pages so that every footer can say "Page X of Y"; the second draws
-them. Output is deterministic (ReportLab's invariant mode), so the same inputs give the same bytes.
+One layout pass; each page is held until the last, so that every footer can say "Page X of Y". Output is
+deterministic (ReportLab's invariant mode), so the same inputs give the same bytes.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -31,7 +30,7 @@ from builder.errors import ContentError
 from builder.handout import Handout
 from builder.images import Picture
 from builder.layout.blocks import BlockLayout
-from builder.layout.canvases import PageCountingCanvas
+from builder.layout.canvases import counted_pages
 from builder.layout.contact import contact_panel
 from builder.layout.exercise_log import exercise_log
 from builder.layout.flowables import (
@@ -53,18 +52,12 @@ LANGUAGE = "en"
 
 
 def render_pdf(handout: Handout, pictures: dict[Path, Picture], logo: Picture | None) -> tuple[bytes, int]:
-    """The finished PDF and its page count."""
-    _, pages = _render(handout, pictures, logo, total_pages=None)
-    return _render(handout, pictures, logo, total_pages=pages)
-
-
-def _render(
-    handout: Handout, pictures: dict[Path, Picture], logo: Picture | None, total_pages: int | None
-) -> tuple[bytes, int]:
+    """The finished PDF and its page count, in one layout pass: every page's "Page X of Y" is drawn when
+    the last page is known."""
     theme = make_theme(handout.clinic)
     page = PageGeometry(*PAGE_SIZES[handout.paper])
     geometry = replace(page, footer=footer_height(handout, theme, page.text_width))
-    furniture = PageFurniture(handout, theme, logo, geometry, total_pages)
+    furniture = PageFurniture(handout, theme, logo, geometry)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
@@ -81,8 +74,7 @@ def _render(
     )
     try:
         doc.build(
-            _story(handout, theme, pictures, geometry),
-            canvasmaker=PageCountingCanvas if total_pages is None else Canvas,
+            _story(handout, theme, pictures, geometry), canvasmaker=counted_pages(furniture.page_number)
         )
     except LayoutError:
         raise ContentError([f"{sources(handout)}: {TOO_TALL}"]) from None
