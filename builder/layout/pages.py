@@ -71,10 +71,14 @@ class PageFurniture:
         geometry: PageGeometry,
     ) -> None:
         self.handout, self.theme, self.logo, self.geometry = handout, theme, logo, geometry
-        contacts, _ = _footer_paragraphs(handout, theme, geometry.text_width)
-        below_contacts = (
-            EDGE + geometry.footer - 1.5 * mm - contacts.wrap(geometry.text_width, BAND_HEIGHT * 4)[1]
-        )
+        # The footer is the same on every page: its paragraphs are set once and drawn on each.
+        self.contacts, self.notes = _footer_paragraphs(handout, theme, geometry.text_width)
+        top = EDGE + geometry.footer
+        self.contacts_top = top - 1.5 * mm
+        below_contacts = self.contacts_top - self.contacts.wrap(geometry.text_width, BAND_HEIGHT * 4)[1]
+        self.notes_top = below_contacts - 1 * mm
+        if self.notes is not None:
+            self.notes.wrap(geometry.text_width - PAGE_NUMBER_WIDTH, BAND_HEIGHT * 4)
         self.number_baseline = below_contacts - 1 * mm - theme.small.leading + 2
 
     def first_page(self, canv: Canvas, doc: object) -> None:
@@ -187,10 +191,9 @@ class PageFurniture:
         canv.setStrokeColor(theme.primary)
         canv.setLineWidth(1)
         canv.line(MARGIN, top, g.width - MARGIN, top)
-        contacts, notes = _footer_paragraphs(self.handout, theme, g.text_width)
-        y = _draw_below(canv, contacts, MARGIN, top - 1.5 * mm, g.text_width)
-        if notes is not None:
-            _draw_below(canv, notes, MARGIN, y - 1 * mm, g.text_width - PAGE_NUMBER_WIDTH)
+        self.contacts.drawOn(canv, MARGIN, self.contacts_top - self.contacts.height)
+        if self.notes is not None:
+            self.notes.drawOn(canv, MARGIN, self.notes_top - self.notes.height)
         canv.restoreState()
 
     def page_number(self, canv: Canvas, number: int, total: int) -> None:
@@ -285,10 +288,3 @@ def fine_print(handout: Handout, theme: Theme) -> Paragraph | None:
         year, month = handout.reviewed.split("-")
         notes.append(f"Information reviewed {calendar.month_name[int(month)]} {year}.".replace(" ", "&nbsp;"))
     return Paragraph(" ".join(notes), theme.small) if notes else None
-
-
-def _draw_below(canv: Canvas, paragraph: Paragraph, x: float, top: float, width: float) -> float:
-    """Draw ``paragraph`` hanging from ``top``; returns where it ends."""
-    height = paragraph.wrap(width, BAND_HEIGHT * 4)[1]
-    paragraph.drawOn(canv, x, top - height)
-    return top - height
