@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from builder.content import Section, load_section
@@ -55,6 +56,25 @@ def load_library(
         _check_content_folder(content_dir)
         beside = content_dir.parent / "images"
         folders.append((content_dir, tuple(dict.fromkeys((beside, *own, BUNDLED_IMAGES)))))
+    return _loaded(tuple(folders), _fingerprint(folders), Path.cwd())
+
+
+def _fingerprint(folders: list[tuple[Path, tuple[Path, ...]]]) -> tuple[object, ...]:
+    """What the library read depends on: each section file's size and time, and each picture folder's
+    time (a picture added, removed or renamed changes it)."""
+    marks: list[object] = []
+    for folder, image_dirs in folders:
+        for path in _section_files(folder):
+            info = path.lstat()  # a link is not followed: links out of the folder are refused anyway
+            marks.append((str(path), info.st_mtime_ns, info.st_size))
+        marks += [(str(d), d.stat().st_mtime_ns if d.is_dir() else None) for d in image_dirs]
+    return tuple(marks)
+
+
+@lru_cache(maxsize=8)  # a long-running caller builds from the same unchanged files again and again
+def _loaded(
+    folders: tuple[tuple[Path, tuple[Path, ...]], ...], fingerprint: tuple[object, ...], cwd: Path
+) -> Library:
     sections: dict[str, Section] = {}
     replaced: set[str] = set()
     problems: list[str] = []
