@@ -21,13 +21,11 @@ from builder.options import (
     Length,
     clinic_option,
     content_option,
-    dose_changes,
     output_option,
-    patient_of,
+    personal_of,
     personal_options,
     sections_option,
 )
-from builder.patient import Patient
 from builder.resources import is_bundled
 from builder.validate import display_path
 
@@ -74,21 +72,8 @@ def build(
       handout build --sections sleep,dislocates
       handout build --clinic my-clinic --sections sleep,dislocates
     """
-    result = _build(
-        sections,
-        plan,
-        output,
-        paper,
-        title,
-        content,
-        clinic,
-        None,
-        patient_of(patient, clinician, date, note),
-        dose_changes(settings),
-        api.ScheduleChoice(start=start),
-        log,
-    )
-    _report(result)
+    personal = personal_of(patient, clinician, date, note, start, log, settings)
+    _report(_build(sections, plan, output, paper, title, content, clinic, None, personal))
 
 
 def _within(value: float, most: float, option: str, advice: str) -> float:
@@ -194,21 +179,8 @@ def booklet(
         bleed=_within(bleed, api.MAX_BLEED, "--bleed", "print shops ask for about 3mm") if press else None,
         grayscale=grayscale,
     )
-    result = _build(
-        sections,
-        plan,
-        output,
-        paper,
-        title,
-        content,
-        clinic,
-        printing,
-        patient_of(patient, clinician, date, note),
-        dose_changes(settings),
-        api.ScheduleChoice(start=start),
-        log,
-    )
-    _report(result)
+    personal = personal_of(patient, clinician, date, note, start, log, settings)
+    _report(_build(sections, plan, output, paper, title, content, clinic, printing, personal))
 
 
 @main.command(name="batch")
@@ -342,12 +314,10 @@ def _build(
     content: Path | None,
     clinic: Path | None,
     printing: api.Printing | None,
-    patient: Patient,
-    changes: api.DoseChanges,
-    schedule: api.ScheduleChoice,
-    log: bool,
+    personal: api.Personal,
 ) -> api.BuildResult:
     """Build from --sections or from --plan (one of them), as a booklet when ``printing`` is given."""
+    patient, changes, schedule, log = personal
     if bool(sections) == bool(plan):
         raise UsageProblem(
             "give --sections or --plan, not both"

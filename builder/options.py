@@ -11,7 +11,9 @@ from typing import ClassVar
 import click
 from reportlab.lib.units import inch, mm
 
+from builder.api import Personal
 from builder.patient import Patient
+from builder.schedule import ScheduleChoice
 
 Decorator = Callable[[Callable[..., None]], Callable[..., None]]
 SETTING = re.compile(r"^\s*([A-Za-z0-9-]+)\.([A-Za-z_]+)\s*=\s*(.+?)\s*$")
@@ -102,13 +104,20 @@ def personal_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
-def patient_of(
-    patient: str | None, clinician: str | None, date: datetime.date | None, note: str | None
-) -> Patient:
-    """The patient's details as given; the date is today's when anything else was given but no date."""
+def personal_of(
+    patient: str | None,
+    clinician: str | None,
+    date: datetime.date | None,
+    note: str | None,
+    start: datetime.date | None,
+    log: bool,
+    settings: tuple[str, ...],
+) -> Personal:
+    """What ``personal_options`` gave, for the API. The patient's date is today's when anything else of
+    theirs was given but no date."""
     name, who, words = (" ".join((text or "").split()) for text in (patient, clinician, note))
     day = date or (datetime.date.today() if name or who or words else None)
-    return Patient(name, who, day, words)
+    return Personal(Patient(name, who, day, words), dose_changes(settings), ScheduleChoice(start=start), log)
 
 
 def dose_changes(settings: tuple[str, ...]) -> dict[str, dict[str, str]]:
