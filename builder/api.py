@@ -276,7 +276,7 @@ def _prepare(
     setup = setup or open_clinic(clinic, content_dir)
     settings = setup.clinic
     paper = paper or settings.paper
-    chosen = tuple(resolved(section, schedule, paper) for section in setup.library.select(sections))
+    chosen = tuple(resolved(section, schedule, settings.dates) for section in setup.library.select(sections))
     _check_font_covers(patient, settings)
     handout = Handout(
         (title or "").strip() or default_title(chosen),

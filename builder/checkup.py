@@ -7,6 +7,7 @@ a clinic fixes its folder in one pass; the summary shows the choices the build w
 
 from __future__ import annotations
 
+import datetime
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from builder.handout import PAPER_NAMES, Handout
 from builder.images import load_picture
 from builder.layout.pages import logo_size
 from builder.layout.render import render_pdf
+from builder.patient import printed_date
 from builder.resources import is_bundled
 from builder.schedule import ScheduleChoice, resolved
 from builder.validate import IMAGE_SUFFIXES, did_you_mean, display_path
@@ -70,7 +72,7 @@ def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checku
     if not report.problems:  # lay out each section once, so "handouts will build" is a promise kept
         for section in sorted(sections, key=lambda s: s.id):
             paper = setup.clinic.paper
-            trial = Handout(section.title, (resolved(section, ScheduleChoice(), paper),), setup.clinic, paper)
+            trial = Handout(section.title, (resolved(section, ScheduleChoice(), ""),), setup.clinic, paper)
             try:
                 render_pdf(trial, pictures, setup.logo)
             except ProblemsError as exc:
@@ -106,7 +108,8 @@ def _clinic_rows(setup: ClinicSetup) -> list[tuple[str, str]]:
         rows.append(("QR code", f"{clinic.qr_code.url} ({clinic.qr_code.label})"))
     rows.append(("Colours", _colours(clinic)))
     rows.append(("Fonts", _fonts(clinic)))
-    rows.append(("Paper", f"{PAPER_NAMES[clinic.paper]}, {clinic.header} header"))
+    example = printed_date(datetime.date(2026, 12, 1), clinic.dates)
+    rows.append(("Paper", f"{PAPER_NAMES[clinic.paper]}, {clinic.header} header, dates like {example}"))
     rows.append(("Disclaimer", clinic.disclaimer or "none"))
     if clinic.clinicians:
         rows.append(("Clinicians", " · ".join(clinic.clinicians)))

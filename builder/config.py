@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from builder.colour import LARGE_CONTRAST, TEXT_CONTRAST, WHITE, contrast, darkened, hex_of, parse_colour, rgb
 from builder.errors import ConfigError, UsageProblem
 from builder.fontfiles import FontFileError, open_font
+from builder.patient import DATE_STYLES
 from builder.resources import DEMO_CLINIC
 from builder.validate import IMAGE_SUFFIXES, Checker, did_you_mean, display_path, dotted, inside
 from builder.yamlfile import KeyPath, YamlFileError, read_yaml
@@ -40,6 +41,7 @@ CLINIC_KEYS = (
     "fonts",
     "paper",
     "header",
+    "dates",
     "disclaimer",
     "clinicians",
 )
@@ -118,6 +120,8 @@ class Clinic:
     fonts: Fonts
     paper: str
     header: str
+    dates: str
+    """How dates are written: day-month-year, or month-day-year (the default on US Letter paper)."""
     disclaimer: str
     clinicians: tuple[str, ...]
     source: Path
@@ -240,8 +244,9 @@ class _ClinicReader:
             after_hours=check.text(top, (), "after_hours", required=False),
             colors=self.colors(top.get("colors")),
             fonts=self.fonts(top.get("fonts")),
-            paper=self.choice(top, "paper", PAPERS),
+            paper=(paper := self.choice(top, "paper", PAPERS)),
             header=self.choice(top, "header", HEADERS),
+            dates=self.choice(top, "dates", DATE_STYLES if paper == "a4" else DATE_STYLES[::-1]),
             disclaimer=self.disclaimer(top),
             clinicians=self.clinicians(top.get("clinicians")),
             source=check.source,

@@ -24,14 +24,18 @@ class Patient:
         return " ".join((self.name, self.clinician, self.note))
 
 
-def printed_date(date: datetime.date, paper: str) -> str:
-    """A date as people write it where the paper is used: "December 1, 2026" on US Letter,
-    "1 December 2026" on A4."""
+DATE_STYLES = ("day-month-year", "month-day-year")
+
+
+def printed_date(date: datetime.date, style: str) -> str:
+    """A date as the clinic writes it: "1 December 2026", or "December 1, 2026" (``month-day-year``)."""
     month = calendar.month_name[date.month]
-    return f"{month} {date.day}, {date.year}" if paper == "letter" else f"{date.day} {month} {date.year}"
+    return (
+        f"{month} {date.day}, {date.year}" if style == "month-day-year" else f"{date.day} {month} {date.year}"
+    )
 
 
-def printed_day(date: datetime.date, paper: str) -> str:
-    """A day in a schedule, short enough for a table: "Tue Dec 1" on US Letter, "Tue 1 Dec" on A4."""
+def printed_day(date: datetime.date, style: str) -> str:
+    """A day in a schedule, short enough for a table: "Tue 1 Dec", or "Tue Dec 1" (``month-day-year``)."""
     weekday, month = calendar.day_abbr[date.weekday()], calendar.month_abbr[date.month]
-    return f"{weekday} {month} {date.day}" if paper == "letter" else f"{weekday} {date.day} {month}"
+    return f"{weekday} {month} {date.day}" if style == "month-day-year" else f"{weekday} {date.day} {month}"

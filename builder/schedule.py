@@ -23,17 +23,18 @@ class ScheduleChoice:
     days: int | None = None
 
 
-def resolved(section: Section, choice: ScheduleChoice, paper: str) -> Section:
+def resolved(section: Section, choice: ScheduleChoice, date_style: str) -> Section:
     """``section`` with each schedule turned into the table this patient gets."""
     if not any(isinstance(block, Schedule) for block in section.blocks):
         return section
     blocks = tuple(
-        _table(block, choice, paper) if isinstance(block, Schedule) else block for block in section.blocks
+        _table(block, choice, date_style) if isinstance(block, Schedule) else block
+        for block in section.blocks
     )
     return replace(section, blocks=blocks)
 
 
-def _table(schedule: Schedule, choice: ScheduleChoice, paper: str) -> Table:
+def _table(schedule: Schedule, choice: ScheduleChoice, date_style: str) -> Table:
     days = choice.days or schedule.days
     ice_days = min(choice.ice_days or schedule.ice_days, days - 1)
     rows = []
@@ -41,7 +42,7 @@ def _table(schedule: Schedule, choice: ScheduleChoice, paper: str) -> Table:
         if choice.start is None:
             day = f"Day {number}"
         else:
-            day = printed_day(choice.start + datetime.timedelta(days=number - 1), paper)
+            day = printed_day(choice.start + datetime.timedelta(days=number - 1), date_style)
         rows.append((day, "Ice" if number <= ice_days else "Heat", schedule.how_long))
     caption = schedule.caption or ("Your first week" if days == 7 else "Your first two weeks")
     return Table(caption, ("Day", "Use", "How long"), tuple(rows), schedule.slots)

@@ -434,7 +434,7 @@ def test_check_says_what_will_print(workdir: Path) -> None:
     assert result.exit_code == 0
     lines = dict(line.split("  ", 1) for line in result.stdout.splitlines()[:-1])
     assert lines["Clinic"].strip() == f"Northside Chiropractic & Massage ({NORTHSIDE / 'clinic.yaml'})"
-    assert lines["Paper"].strip() == "US Letter, rule header"
+    assert lines["Paper"].strip() == "US Letter, rule header, dates like December 1, 2026"
     assert lines["Colours"].strip().startswith("primary #4B1D6E (12.4:1 on white, white text on it)")
     assert lines["QR code"].strip() == "https://northside-chiro.example/book (Scan to book your next visit)"
     assert result.stdout.endswith("No problems found: handouts will build.\n")

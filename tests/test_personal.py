@@ -42,12 +42,25 @@ def test_the_patients_details_fill_page_one(workdir: Path) -> None:
     assert "A note from your therapist Go gently on the left side." in page
 
 
-def test_letter_paper_writes_the_date_the_us_way(workdir: Path) -> None:
+def clinic(folder: Path, settings: str) -> str:
+    (folder / "my-clinic").mkdir()
+    (folder / "my-clinic" / "clinic.yaml").write_text(f"name: My Clinic\n{settings}")
+    return str(folder / "my-clinic")
+
+
+def test_a_clinic_on_letter_paper_writes_dates_the_us_way(workdir: Path) -> None:
+    us = clinic(workdir, "paper: letter\n")
     assert (
-        run("build", "-s", "sleep", "--paper", "letter", "--patient", "Ana", "--date", "2026-12-01").exit_code
-        == 0
+        run("build", "-s", "sleep", "--clinic", us, "--patient", "Ana", "--date", "2026-12-01").exit_code == 0
     )
     assert "Date December 1, 2026" in first_page_words(workdir / "output" / "handout.pdf")
+
+
+def test_a_clinic_chooses_its_date_style(workdir: Path) -> None:
+    chosen = clinic(workdir, "paper: letter\ndates: Day-Month-Year\n")
+    result = run("build", "-s", "sleep", "--clinic", chosen, "--patient", "Ana", "--date", "2026-12-01")
+    assert result.exit_code == 0
+    assert "Date 1 December 2026" in first_page_words(workdir / "output" / "handout.pdf")
 
 
 def test_the_date_is_today_when_a_patient_is_named_and_blank_otherwise(workdir: Path) -> None:
@@ -197,9 +210,9 @@ def test_the_schedule_is_dated_from_the_start(workdir: Path) -> None:
         "Sat 2 Jan Heat 15 to 20 minutes",
         "Tue 5 Jan Heat 15 to 20 minutes",
     ]
+    us = clinic(workdir, "paper: letter\n")
     assert (
-        run("build", "-s", "heat-ice", "--start", "2026-12-30", "--paper", "letter", "-o", "us.pdf").exit_code
-        == 0
+        run("build", "-s", "heat-ice", "--start", "2026-12-30", "--clinic", us, "-o", "us.pdf").exit_code == 0
     )
     assert schedule_rows(workdir / "us.pdf")[0] == "Wed Dec 30 Ice 15 to 20 minutes"
 

@@ -51,7 +51,7 @@ def _week(
     for index in range(7):
         number = week * 7 + index + 1
         day = (
-            printed_day(start + datetime.timedelta(days=number - 1), handout.paper)
+            printed_day(start + datetime.timedelta(days=number - 1), handout.clinic.dates)
             if start
             else f"Day {number}"
         )

@@ -20,7 +20,7 @@ def patient_lines(handout: Handout, font: str, on_cover: bool) -> list[Flowable]
     """Name and date (on one line on a handout's first page, on lines of their own on a cover) and the
     therapist: their name, the clinic's therapists to tick, or on a cover a line to write it on."""
     patient = handout.patient
-    date = printed_date(patient.date, handout.paper) if patient.date else ""
+    date = printed_date(patient.date, handout.clinic.dates) if patient.date else ""
     if on_cover:
         lines: list[Flowable] = [FillInLine((("Prepared for", 1.0),), font, SIZE, INK, (patient.name,))]
     else:
