@@ -281,3 +281,11 @@ def test_the_log_counts_days_without_a_start_and_needs_an_exercise(workdir: Path
         2,
         "Error: the exercise log needs an exercise; add one to --sections, or leave out --log",
     )
+
+
+def test_a_name_in_another_alphabet_prints_with_a_font_that_has_it(workdir: Path) -> None:
+    northside = Path(__file__).parents[1] / "examples" / "northside-chiropractic"
+    name = "Дмитрий Ωμέγα-Łukasz"
+    result = run("build", "-s", "sleep", "--clinic", str(northside), "--patient", name)
+    assert result.exit_code == 0, result.output
+    assert f"Name {name}" in first_page_words(workdir / "output" / "handout.pdf")
