@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import logging
 import sys
 import time
@@ -22,7 +21,6 @@ from builder.options import (
     clinic_option,
     content_option,
     output_option,
-    personal_of,
     personal_options,
     sections_option,
 )
@@ -57,13 +55,7 @@ def build(
     title: str | None,
     clinic: Path | None,
     content: Path | None,
-    patient: str | None,
-    clinician: str | None,
-    date: datetime.date | None,
-    note: str | None,
-    start: datetime.date | None,
-    log: bool,
-    settings: tuple[str, ...],
+    personal: api.Personal,
 ) -> None:
     """Build a PDF handout from the chosen sections.
 
@@ -72,7 +64,6 @@ def build(
       handout build --sections sleep,dislocates
       handout build --clinic my-clinic --sections sleep,dislocates
     """
-    personal = personal_of(patient, clinician, date, note, start, log, settings)
     _report(_build(sections, plan, output, paper, title, content, clinic, None, personal))
 
 
@@ -146,13 +137,7 @@ def booklet(
     press: bool,
     bleed: float,
     grayscale: bool,
-    patient: str | None,
-    clinician: str | None,
-    date: datetime.date | None,
-    note: str | None,
-    start: datetime.date | None,
-    log: bool,
-    settings: tuple[str, ...],
+    personal: api.Personal,
 ) -> None:
     """Build a folded, stapled booklet: a cover, contents, the sections, notes and a back cover.
 
@@ -179,7 +164,6 @@ def booklet(
         bleed=_within(bleed, api.MAX_BLEED, "--bleed", "print shops ask for about 3mm") if press else None,
         grayscale=grayscale,
     )
-    personal = personal_of(patient, clinician, date, note, start, log, settings)
     _report(_build(sections, plan, output, paper, title, content, clinic, printing, personal))
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import click
 from reportlab.lib.units import inch, mm
@@ -67,7 +68,14 @@ def output_option(default: Path, help_text: str) -> Decorator:
 
 
 def personal_options(command: Callable[..., None]) -> Callable[..., None]:
-    """--patient, --clinician, --date, --note and --set: what makes a handout this patient's plan."""
+    """--patient, --clinician, --date, --note, --start, --log and --set: what makes a handout this
+    patient's plan. The command receives them as one ``personal`` argument (see ``personal_of``)."""
+
+    @functools.wraps(command)
+    def with_personal(*args: Any, **kwargs: Any) -> None:
+        given = {name: kwargs.pop(name) for name in PERSONAL}
+        command(*args, personal=personal_of(**given), **kwargs)
+
     options = [
         click.option("--patient", metavar="NAME", help="The patient's name, printed on the name line."),
         click.option(
@@ -100,8 +108,11 @@ def personal_options(command: Callable[..., None]) -> Callable[..., None]:
         ),
     ]
     for option in reversed(options):
-        command = option(command)
-    return command
+        with_personal = option(with_personal)
+    return with_personal
+
+
+PERSONAL = ("patient", "clinician", "date", "note", "start", "log", "settings")
 
 
 def personal_of(
