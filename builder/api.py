@@ -31,7 +31,7 @@ from builder.layout.render import PAGE_SIZES, render_pdf
 from builder.library import Library, load_library
 from builder.output import create_clinic_folder, write_pdf, write_pdfs
 from builder.patient import Patient
-from builder.plans import Plan, find_plan, load_plans
+from builder.plans import Plans, find_plan, load_plans
 from builder.prescription import Dose, DoseError, dose_value, with_changes
 from builder.resources import DEMO_CLINIC, is_bundled
 from builder.schedule import ScheduleChoice, resolved
@@ -112,7 +112,7 @@ class ClinicSetup:
     logo: Picture | None
 
     @cached_property
-    def plans(self) -> dict[str, Plan]:
+    def plans(self) -> Plans:
         """Every plan, bundled and the clinic's, checked against the library (read when first needed)."""
         return load_plans(self.clinic.plans_dir, self.library.sections)
 
@@ -252,11 +252,11 @@ def build_plan(
     )
 
 
-def list_plans(clinic: Path | None = None, content_dir: Path | None = None) -> list[Plan]:
-    """Every plan a build can use, bundled and the clinic's, by id."""
+def list_plans(clinic: Path | None = None, content_dir: Path | None = None) -> Plans:
+    """Every plan a build can use, bundled and the clinic's, and the problems of those that cannot."""
     settings = _load(clinic)
     library = load_library(content_dir, settings.content_dir, settings.images_dir)
-    return sorted(load_plans(settings.plans_dir, library.sections).values(), key=lambda plan: plan.id)
+    return load_plans(settings.plans_dir, library.sections)
 
 
 def _prepare(
@@ -289,7 +289,7 @@ def _prepare(
         log,
     )
     if log and not handout.doses:
-        raise UsageProblem("the exercise log needs an exercise; add one to --sections, or leave out --log")
+        raise UsageProblem("the exercise log needs an exercise in the handout; add one, or leave out --log")
     accent = HexColor(settings.colors.marks)
     pictures = load_pictures((image.path for section in chosen for image in section.images), accent)
     return setup, handout, pictures

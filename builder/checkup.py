@@ -57,6 +57,11 @@ def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checku
     if replacing:
         summary += f"; yours in place of the bundled {', '.join(replacing)}"
     report.rows.append(("Sections", summary))
+    plans = setup.plans
+    yours = sorted(plan.id for plan in plans.plans.values() if not is_bundled(plan.source))
+    mine = f"; your own: {', '.join(yours)}" if yours else ""
+    report.rows.append(("Plans", f"{len(plans.plans) - len(yours)} bundled{mine}"))
+    report.problems.extend(problem for found in plans.problems.values() for problem in found)
     accent = HexColor(setup.clinic.colors.marks)
     pictures = {}
     for path in sorted({image.path for section in sections for image in section.images}):

@@ -247,12 +247,15 @@ def plans(clinic: Path | None, content: Path | None) -> None:
       handout build --plan upper-back-starter --patient "Ana Ruiz"
     """
     found = api.list_plans(_clinic_file(clinic), content)
-    width = max((len(plan.id) for plan in found), default=0)
-    for plan in found:
+    plans = sorted(found.plans.values(), key=lambda plan: plan.id)
+    width = max((len(plan.id) for plan in plans), default=0)
+    for plan in plans:
         kind = "booklet" if plan.booklet else "handout"
         mine = "" if is_bundled(plan.source) else f"  (yours: {display_path(plan.source)})"
         click.echo(f"{plan.id:<{width}}  {kind:<7}  {plan.title}{mine}")
         click.echo(f"{'':<{width}}  {'':<7}  {', '.join(plan.sections)}")
+    if found.problems:
+        raise ContentError(problem for problems in found.problems.values() for problem in problems)
 
 
 @main.command()
@@ -260,8 +263,9 @@ def plans(clinic: Path | None, content: Path | None) -> None:
 def init(folder: Path) -> None:
     """Create a clinic folder, with a clinic.yaml to fill in.
 
-    The folder gets clinic.yaml (with a note on every setting), content/ for your own sections and
-    images/ for your own pictures. An existing clinic.yaml is never replaced.
+    The folder gets clinic.yaml (with a note on every setting), content/ for your own sections,
+    images/ for your own pictures and plans/ for your own plans. An existing clinic.yaml is never
+    replaced.
 
     \b
     Example:
@@ -269,7 +273,7 @@ def init(folder: Path) -> None:
     """
     path = api.init_clinic(folder)
     shown = display_path(folder)
-    click.echo(f"Created {display_path(path)}, {shown}/content/ and {shown}/images/.")
+    click.echo(f"Created {display_path(path)}, {shown}/content/, {shown}/images/ and {shown}/plans/.")
     click.echo(f"Next: put your details in {display_path(path)}, then run 'handout check --clinic {shown}'.")
 
 

@@ -72,7 +72,7 @@ def create_clinic_folder(folder: Path, clinic_yaml: str) -> Path:
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{shown}: is a file, not a folder; choose a new folder name")
     try:
-        for sub in ("content", "images"):
+        for sub in ("content", "images", "plans"):
             (folder / sub).mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as file:  # "x" fails rather than replace a file
             try:

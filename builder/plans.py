@@ -34,6 +34,7 @@ PLAN_KEYS = (
 )
 FORMATS = ("handout", "booklet")
 PAPERS = ("a4", "letter")
+ICE_DAYS = (2, 3)  # ice for the first 48 to 72 hours, as the heat-ice section says; then heat
 
 
 @dataclass(frozen=True)
@@ -56,29 +57,42 @@ class Plan:
     """Add the exercise log."""
 
 
-def load_plans(clinic_plans: Path | None, sections: Mapping[str, Section]) -> dict[str, Plan]:
-    """Every plan, bundled then the clinic's (same id: the clinic's wins), checked against ``sections``.
-    Raises ConfigError listing every problem in every plan file."""
+@dataclass(frozen=True)
+class Plans:
+    """Every plan that reads well, and the problems of those that do not, by plan id: one broken plan
+    file must not stop the others."""
+
+    plans: dict[str, Plan]
+    problems: dict[str, list[str]]
+
+
+def load_plans(clinic_plans: Path | None, sections: Mapping[str, Section]) -> Plans:
+    """Every plan, bundled then the clinic's (same id: the clinic's wins), checked against ``sections``."""
     plans: dict[str, Plan] = {}
-    problems: list[str] = []
+    problems: dict[str, list[str]] = {}
     for folder in (BUNDLED_PLANS, clinic_plans):
         if folder is None or not folder.is_dir():
             continue
-        for path in sorted(folder.glob("*.yaml")):
+        for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
             plan, found = _read_plan(path, sections)
-            problems += found
+            plans.pop(path.stem, None)
+            problems.pop(path.stem, None)
             if plan is not None:
                 plans[plan.id] = plan
-    if problems:
-        raise ConfigError(problems)
-    return plans
+            else:
+                problems[path.stem] = found
+    return Plans(plans, problems)
 
 
-def find_plan(name: str, plans: Mapping[str, Plan]) -> Plan:
-    """The plan called ``name``; an unknown name is a usage error with the closest one."""
-    plan = plans.get(name.strip().lower())
+def find_plan(name: str, found: Plans) -> Plan:
+    """The plan called ``name``: a usage error when there is none (with the closest name), the plan
+    file's problems when it does not read well."""
+    wanted = name.strip().lower()
+    if wanted in found.problems:
+        raise ConfigError(found.problems[wanted])
+    plan = found.plans.get(wanted)
     if plan is None:
-        hint = did_you_mean(name, plans)
+        hint = did_you_mean(name, [*found.plans, *found.problems])
         raise UnknownPlanError(f"unknown plan '{name}'{hint}; run 'handout plans' to see them all")
     return plan
 
@@ -110,10 +124,11 @@ def _read_plan(path: Path, sections: Mapping[str, Section]) -> tuple[Plan | None
         paper=(check.choice(top, (), "paper", PAPERS, any_case=True) or None) if "paper" in top else None,
         booklet="format" in top and check.choice(top, (), "format", FORMATS) == "booklet",
         source=path,
-        ice_days=check.whole(top, (), "ice_days", range(1, 7)) if "ice_days" in top else None,
+        ice_days=check.whole(top, (), "ice_days", ICE_DAYS) if "ice_days" in top else None,
         schedule_days=check.whole(top, (), "schedule_days", SCHEDULE_DAYS)
         if "schedule_days" in top
         else None,
+        log="log" in top and check.choice(top, (), "log", ("yes", "no"), any_case=True) == "yes",
     )
     return (None if check.problems else plan), check.problems
 
@@ -125,13 +140,16 @@ def _doses(
     a dose can have."""
     if value is None:
         return {}
-    given = check.mapping(value, ("doses",), ids)
+    if not isinstance(value, dict):
+        check.problem(("doses",), "must be a mapping of exercise ids to their dose fields")
+        return {}
     doses: dict[str, dict[str, str]] = {}
-    for section_id, fields in (given or {}).items():
+    for section_id, fields in value.items():
         where = ("doses", str(section_id))
         section = sections.get(str(section_id))
         if section_id not in ids:
-            continue  # named by mapping() already
+            check.problem(where, f"'{section_id}' is not one of this plan's sections ({', '.join(ids)})")
+            continue
         if section is not None and section.kind != "exercise":
             check.problem(where, f"'{section_id}' is not an exercise, so it has no dose")
             continue

@@ -403,7 +403,8 @@ def test_init_makes_a_clinic_that_builds_straight_away(workdir: Path) -> None:
     result = run("init", "harbour-physio")
     assert result.exit_code == 0
     assert result.stdout == (
-        "Created harbour-physio/clinic.yaml, harbour-physio/content/ and harbour-physio/images/.\n"
+        "Created harbour-physio/clinic.yaml, harbour-physio/content/, harbour-physio/images/ and"
+        " harbour-physio/plans/.\n"
         "Next: put your details in harbour-physio/clinic.yaml,"
         " then run 'handout check --clinic harbour-physio'.\n"
     )
@@ -411,6 +412,7 @@ def test_init_makes_a_clinic_that_builds_straight_away(workdir: Path) -> None:
         "clinic.yaml",
         "content",
         "images",
+        "plans",
     ]
     assert run("check", "--clinic", "harbour-physio").exit_code == 0
     built = run("build", "--clinic", "harbour-physio", "--sections", "sleep")

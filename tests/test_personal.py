@@ -279,7 +279,7 @@ def test_the_log_counts_days_without_a_start_and_needs_an_exercise(workdir: Path
     result = run("build", "-s", "heat-ice", "--log")
     assert (result.exit_code, result.output.splitlines()[-1]) == (
         2,
-        "Error: the exercise log needs an exercise; add one to --sections, or leave out --log",
+        "Error: the exercise log needs an exercise in the handout; add one, or leave out --log",
     )
 
 

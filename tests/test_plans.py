@@ -118,20 +118,29 @@ def test_every_mistake_in_a_plan_is_named_with_its_line(workdir: Path) -> None:
             "  sleep-well:\n"
             "    reps: 3\n"
             "colour: red\n"
+            "ice_days: 5\n"
+            "log: maybe\n"
         ),
         doses="title: Doses\nsections: [dislocates]\ndoses:\n  dislocates:\n    reps: 0\n    hold: long\n",
     )
     result = run("plans", "--clinic", str(clinic))
     assert result.exit_code == 1
     assert result.output.splitlines() == [
+        "neck-and-sleep      handout  Easing neck pain at night",  # the plans that read well are listed
+        "                             sleep, heat-ice, red-flags",
+        "upper-back-starter  booklet  Your upper-back plan",
+        "                             dislocates, heat-ice, sleep, red-flags",
         "Error: my-clinic/plans/broken.yaml:9: colour: unknown key (allowed: title, summary, format, paper,"
         " sections, doses, note, ice_days, schedule_days, log)",
         "Error: my-clinic/plans/broken.yaml:3: sections[1]: no section 'dislocate' (did you mean"
         " 'dislocates'?); see 'handout list'",
-        "Error: my-clinic/plans/broken.yaml:7: doses.sleep-well: unknown key (did you mean 'sleep'?)",
         "Error: my-clinic/plans/broken.yaml:5: doses.heat-ice: 'heat-ice' is not an exercise, so it has no"
         " dose",
+        "Error: my-clinic/plans/broken.yaml:7: doses.sleep-well: 'sleep-well' is not one of this plan's"
+        " sections (sleep, dislocate, heat-ice)",
         "Error: my-clinic/plans/broken.yaml:2: format: 'leaflet' is not one of handout, booklet",
+        "Error: my-clinic/plans/broken.yaml:10: ice_days: '5' must be 2 or 3",
+        "Error: my-clinic/plans/broken.yaml:11: log: 'maybe' is not one of yes, no",
         "Error: my-clinic/plans/doses.yaml:5: doses.dislocates.reps: must be a whole number from 1 to 100"
         " (repetitions), not '0'",
         "Error: my-clinic/plans/doses.yaml:6: doses.dislocates.hold: must be a whole number from 1 to 600"
@@ -139,6 +148,18 @@ def test_every_mistake_in_a_plan_is_named_with_its_line(workdir: Path) -> None:
     ]
     assert run("build", "--clinic", str(clinic), "--plan", "doses").exit_code == 1
     assert not (workdir / "output").exists()
+    assert (
+        run("build", "--clinic", str(clinic), "--plan", "neck-and-sleep").exit_code == 0
+    )  # the others build
+    check = run("check", "--clinic", str(clinic))
+    assert check.exit_code == 1
+    assert "Error: my-clinic/plans/doses.yaml:5: doses.dislocates.reps" in check.output
+
+
+def test_a_plan_can_ask_for_the_log(workdir: Path) -> None:
+    clinic = clinic_with_plans(workdir, logged="title: Logged\nsections: [dislocates]\nlog: Yes\n")
+    assert run("build", "--clinic", str(clinic), "--plan", "logged").exit_code == 0
+    assert "My exercise log" in words(page_texts(workdir / "output" / "handout.pdf")[-1])
 
 
 def test_an_unknown_plan_or_no_choice_is_a_usage_error(workdir: Path) -> None:
