@@ -317,20 +317,26 @@ def _doses(sections: Sequence[Section], changes: DoseChanges) -> dict[str, Dose]
 
 
 def _check_font_covers(patient: Patient, clinic: Clinic) -> None:
-    """A name the body font cannot print would come out as empty boxes: refuse it, saying what would do."""
+    """Letters the body font cannot print would come out as empty boxes: refuse them, naming the detail
+    they are in and what would do."""
     fonts = font_set(clinic.fonts.body)
-    missing = missing_characters(patient.text(), fonts)
-    if missing:
-        family = clinic.fonts.body.regular.name if clinic.fonts.body else "Atkinson Hyperlegible"
-        where = (
-            "your own clinic's clinic.yaml (run 'handout init FOLDER')"
-            if clinic.is_demo
-            else display_path(clinic.source)
-        )
-        raise UsageProblem(
-            f"the patient's details have letters the font {family} cannot print ({missing}); set a body"
-            f" font that has them under fonts: in {where}"
-        )
+    family = clinic.fonts.body.regular.name if clinic.fonts.body else "Atkinson Hyperlegible"
+    where = (
+        "your own clinic's clinic.yaml (run 'handout init FOLDER')"
+        if clinic.is_demo
+        else display_path(clinic.source)
+    )
+    for detail, text in (
+        ("name", patient.name),
+        ("therapist's name", patient.clinician),
+        ("note", patient.note),
+    ):
+        missing = missing_characters(text, fonts)
+        if missing:
+            raise UsageProblem(
+                f"the patient's {detail} has letters the font {family} cannot print ({missing}); leave them"
+                f" out, or set a body font that has them under fonts: in {where}"
+            )
 
 
 def _result(path: Path, pages: int, handout: Handout, setup: ClinicSetup) -> BuildResult:

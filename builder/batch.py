@@ -19,7 +19,7 @@ from pathlib import Path
 
 from builder import api
 from builder.errors import ConfigError, HandoutError
-from builder.patient import Patient
+from builder.patient import Patient, note_text
 from builder.schedule import ScheduleChoice
 from builder.validate import did_you_mean, display_path
 
@@ -157,7 +157,8 @@ def _row(number: int, values: dict[str, str], default_plan: str | None) -> Row:
         if match and value:
             changes.setdefault(match[1], {})[match[2]] = value
     date = _date(values, "date")
-    patient = Patient(values.get("patient", ""), values.get("clinician", ""), date, values.get("note", ""))
+    note = note_text(values.get("note", ""))
+    patient = Patient(values.get("patient", ""), values.get("clinician", ""), date, note)
     if date is None and (patient.name or patient.clinician or patient.note):
         patient = Patient(patient.name, patient.clinician, datetime.date.today(), patient.note)
     return Row(number, plan, patient, _date(values, "start"), changes)

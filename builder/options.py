@@ -13,7 +13,7 @@ import click
 from reportlab.lib.units import inch, mm
 
 from builder.api import Personal
-from builder.patient import Patient
+from builder.patient import Patient, note_text
 from builder.schedule import ScheduleChoice
 
 Decorator = Callable[[Callable[..., None]], Callable[..., None]]
@@ -126,7 +126,8 @@ def personal_of(
 ) -> Personal:
     """What ``personal_options`` gave, for the API. The patient's date is today's when anything else of
     theirs was given but no date."""
-    name, who, words = (" ".join((text or "").split()) for text in (patient, clinician, note))
+    name, who = (" ".join((text or "").split()) for text in (patient, clinician))
+    words = note_text(note or "")
     day = date or (datetime.date.today() if name or who or words else None)
     return Personal(Patient(name, who, day, words), dose_changes(settings), ScheduleChoice(start=start), log)
 

@@ -19,10 +19,6 @@ class Patient:
     def given(self) -> bool:
         return bool(self.name or self.clinician or self.date or self.note)
 
-    def text(self) -> str:
-        """Everything of the patient's that will be printed, to check that the font can show it."""
-        return " ".join((self.name, self.clinician, self.note))
-
 
 DATE_STYLES = ("day-month-year", "month-day-year")
 
@@ -39,3 +35,9 @@ def printed_day(date: datetime.date, style: str) -> str:
     """A day in a schedule, short enough for a table: "Tue 1 Dec", or "Tue Dec 1" (``month-day-year``)."""
     weekday, month = calendar.day_abbr[date.weekday()], calendar.month_abbr[date.month]
     return f"{weekday} {month} {date.day}" if style == "month-day-year" else f"{weekday} {date.day} {month}"
+
+
+def note_text(text: str) -> str:
+    """A therapist's note with its spaces tidied and its line breaks kept (a note typed in lines)."""
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)

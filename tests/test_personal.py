@@ -135,9 +135,14 @@ def test_a_name_the_font_cannot_print_is_refused(workdir: Path) -> None:
     result = run("build", "-s", "sleep", "--patient", "王小明")
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == (
-        "Error: the patient's details have letters the font Atkinson Hyperlegible cannot print (王小明);"
-        " set a body font that has them under fonts: in your own clinic's clinic.yaml (run 'handout init"
-        " FOLDER')"
+        "Error: the patient's name has letters the font Atkinson Hyperlegible cannot print (王小明); leave"
+        " them out, or set a body font that has them under fonts: in your own clinic's clinic.yaml (run"
+        " 'handout init FOLDER')"
+    )
+    note = run("build", "-s", "sleep", "--note", "Ice → heat after day 3")
+    assert note.exit_code == 2
+    assert note.output.splitlines()[-1].startswith(
+        "Error: the patient's note has letters the font Atkinson Hyperlegible cannot print (→);"
     )
     assert not (workdir / "output").exists()
 
@@ -289,3 +294,9 @@ def test_a_name_in_another_alphabet_prints_with_a_font_that_has_it(workdir: Path
     result = run("build", "-s", "sleep", "--clinic", str(northside), "--patient", name)
     assert result.exit_code == 0, result.output
     assert f"Name {name}" in first_page_words(workdir / "output" / "handout.pdf")
+
+
+def test_a_note_keeps_its_line_breaks(workdir: Path) -> None:
+    assert run("build", "-s", "sleep", "--note", "Line one\nLine  two\n\nLine four").exit_code == 0
+    first = page_texts(workdir / "output" / "handout.pdf")[0]
+    assert "Line one\nLine two\nLine four" in first

@@ -291,8 +291,8 @@ class BlockLayout:
         )
         # One row per paragraph, so a callout longer than a page breaks between bullets, title repeated.
         rows: list[list[Flowable]] = [[heading]]
-        if block.text:
-            rows.append([Paragraph(inline(block.text), theme.body)])
+        if block.text:  # a therapist's note may come in lines; a section's text never has a line break
+            rows.append([Paragraph(inline(block.text).replace("\n", "<br/>"), theme.body)])
         rows += [[bullet] for bullet in self._bullet_list(block.bullets)]
         if block.after_hours and self.after_hours:
             after_hours = unbroken_numbers(inline(self.after_hours))

@@ -233,8 +233,21 @@ class FillInLine(Flowable):
             start = x + canv.stringWidth(label, self.font, self.size) + 2 * mm
             canv.line(start, 0, end, 0)
             if value:
-                canv.drawString(start + 1.5 * mm, 2, value)
+                size, shown = self._fitted(value, end - start - 2.5 * mm)
+                canv.setFont(self.font, size)
+                canv.drawString(start + 1.5 * mm, 2, shown)
+                canv.setFont(self.font, self.size)
             x = end + gap
+
+    def _fitted(self, value: str, room: float) -> tuple[float, str]:
+        """A long name in smaller type, down to 8 pt, so it stays on its line; only a name too long even
+        for that is shortened, never printed over the next label."""
+        size = self.size
+        while size > 8 and stringWidth(value, self.font, size) > room:
+            size -= 0.5
+        while len(value) > 1 and stringWidth(value, self.font, size) > room:
+            value = value[:-2].rstrip() + "…"
+        return size, value
 
 
 class RuledLines(Flowable):
