@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import io
 import os
 import re
 import unicodedata
@@ -68,20 +69,28 @@ def read_rows(path: Path, default_plan: str | None, template: str) -> tuple[list
     """
     shown = display_path(path)
     try:
-        with path.open(
-            newline="", encoding="utf-8-sig"
-        ) as file:  # -sig: Excel's "CSV UTF-8" starts with a BOM
-            records = list(csv.reader(file))
+        text = path.read_text(encoding="utf-8-sig")  # -sig: Excel's "CSV UTF-8" starts with a BOM
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8 text; save it as 'CSV UTF-8'"
         raise ConfigError([f"{shown}: cannot read the spreadsheet ({reason})"]) from None
+    # Spreadsheets save "CSV" with commas, or with semicolons where the comma is the decimal mark.
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     if not records:
         raise ConfigError([f"{shown}: the file is empty; the first row names the columns, e.g. patient,plan"])
     header = [cell.strip().lower() for cell in records[0]]
+    problems = []
     for column in header:
         if column not in COLUMNS and not SETTING_COLUMN.match(column):
             hint = did_you_mean(column, COLUMNS) or f" (columns: {', '.join(COLUMNS)}, set.SECTION.FIELD)"
-            raise ConfigError([f"{shown}: row 1: column '{column}' is not one handout reads{hint}"])
+            problems.append(f"{shown}: row 1: column '{column}' is not one handout reads{hint}")
+    twice = sorted(column for column in set(header) if header.count(column) > 1)
+    problems += [f"{shown}: row 1: column '{column}' is there twice; keep one" for column in twice]
+    if len(records) < 2:
+        problems.append(f"{shown}: no patients below the row of column names")
+    if problems:
+        raise ConfigError(problems)
     _check_template(template)
     rows, refused = [], []
     for number, record in enumerate(records[1:], start=2):

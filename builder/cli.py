@@ -211,7 +211,8 @@ def batch_command(
     clinic_file = _clinic_file(clinic)
     started = time.perf_counter()
     rows, results = batch.read_rows(spreadsheet, plan, template)
-    with click.progressbar(length=len(rows), label="Building", file=sys.stderr) as bar:
+    quiet = not sys.stderr.isatty()  # a bar is for a person watching, not for a log file
+    with click.progressbar(length=len(rows), label="Building", file=sys.stderr, hidden=quiet) as bar:
         results += batch.build_rows(
             rows, output, clinic_file, content, spreadsheet, done=lambda result: bar.update(1)
         )

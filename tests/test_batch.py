@@ -142,3 +142,19 @@ def test_many_rows_are_built_by_several_processes(workdir: Path) -> None:
 )
 def test_safe_name(text: str, name: str) -> None:
     assert safe_name(text) == name
+
+
+def test_a_spreadsheet_saved_with_semicolons_is_read(workdir: Path) -> None:
+    code, output, made = batch(workdir, "patient;plan;start\nAna;neck-and-sleep;2026-12-01\n")
+    assert (code, made) == (0, ["2-neck-and-sleep.pdf"]), output
+
+
+def test_every_problem_with_the_columns_is_named_at_once(workdir: Path) -> None:
+    code, output, made = batch(workdir, "patient,patient,notes,clinican\n")
+    assert (code, made) == (1, [])
+    assert output.splitlines() == [
+        "Error: patients.csv: row 1: column 'notes' is not one handout reads (did you mean 'note'?)",
+        "Error: patients.csv: row 1: column 'clinican' is not one handout reads (did you mean 'clinician'?)",
+        "Error: patients.csv: row 1: column 'patient' is there twice; keep one",
+        "Error: patients.csv: no patients below the row of column names",
+    ]
