@@ -42,7 +42,10 @@ def _table(schedule: Schedule, choice: ScheduleChoice, date_style: str) -> Table
         if choice.start is None:
             day = f"Day {number}"
         else:
-            day = printed_day(choice.start + datetime.timedelta(days=number - 1), date_style)
+            # Non-breaking spaces: "Tue 1 Dec" stays on one line in its column.
+            day = printed_day(choice.start + datetime.timedelta(days=number - 1), date_style).replace(
+                " ", "\u00a0"
+            )
         rows.append((day, "Ice" if number <= ice_days else "Heat", schedule.how_long))
     caption = schedule.caption or ("Your first week" if days == 7 else "Your first two weeks")
     return Table(caption, ("Day", "Use", "How long"), tuple(rows), schedule.slots)

@@ -350,7 +350,8 @@ class BlockLayout:
         return stringWidth(text.replace("**", "").replace("*", ""), style.fontName, style.fontSize) + 1
 
     def _longest_word(self, text: str) -> float:
-        return max((self._natural_width(word) for word in text.split()), default=0.0)
+        """The widest run of text a line may not break inside (non-breaking spaces join words)."""
+        return max((self._natural_width(word) for word in text.split(" ")), default=0.0)
 
     def _tick_column_width(self, label: str, pad: float) -> float:
         """Just wide enough for the label's longest word, and never narrower than a comfortable tick box."""
