@@ -11,7 +11,7 @@ import click
 from click.core import ParameterSource
 from reportlab.lib.units import mm
 
-from builder import __version__, api, batch
+from builder import __version__, api
 from builder.checkup import check_clinic
 from builder.config import Clinic, find_clinic
 from builder.errors import ContentError, UsageProblem
@@ -183,10 +183,9 @@ def booklet(
 @click.option(
     "--name",
     "template",
-    default=batch.DEFAULT_NAME,
-    show_default=True,
     metavar="TEMPLATE",
-    help="File names, from {row}, {plan}, {patient}, {clinician}, {date} and {start}; made safe and unique.",
+    help="File names, from {row}, {plan}, {patient}, {clinician}, {date} and {start}; made safe and unique."
+    " Default: {row}-{plan}.",
 )
 @clinic_option
 @content_option("Another folder of sections; they add to the others and replace any with the same id.")
@@ -194,7 +193,7 @@ def batch_command(
     spreadsheet: Path,
     plan: str | None,
     output: Path,
-    template: str,
+    template: str | None,
     clinic: Path | None,
     content: Path | None,
 ) -> None:
@@ -208,9 +207,11 @@ def batch_command(
     Example:
       handout batch patients.csv --plan upper-back-starter -o output/class/
     """
+    from builder import batch  # worker processes are for this command only; other commands start faster
+
     clinic_file = _clinic_file(clinic)
     started = time.perf_counter()
-    rows, results = batch.read_rows(spreadsheet, plan, template)
+    rows, results = batch.read_rows(spreadsheet, plan, template or batch.DEFAULT_NAME)
     quiet = not sys.stderr.isatty()  # a bar is for a person watching, not for a log file
     with click.progressbar(length=len(rows), label="Building", file=sys.stderr, hidden=quiet) as bar:
         results += batch.build_rows(
