@@ -15,10 +15,6 @@ class Patient:
     note: str = ""
     """A line from the therapist, printed in a box under the patient's name."""
 
-    @property
-    def given(self) -> bool:
-        return bool(self.name or self.clinician or self.date or self.note)
-
 
 DATE_STYLES = ("day-month-year", "month-day-year")
 
