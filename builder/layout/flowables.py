@@ -379,6 +379,15 @@ class KeptTable(Table):
     def __init__(self, rows: list[list], page_height: float = 0, **options: Any) -> None:
         super().__init__(rows, **options)
         self.page_height = page_height
+        self.measured: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Measured once per width: layout asks again and again (keep-together groups, the frame,
+        splitting), and the size of our tables depends on the width alone, as their cells hold text,
+        pictures and boxes, never anything that grows into the space left on a page."""
+        if self.measured is None or self.measured[0] != available_width:
+            self.measured = (available_width, super().wrap(available_width, available_height))
+        return self.measured[1]
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         if self.wrap(available_width, available_height)[1] <= self.page_height:
