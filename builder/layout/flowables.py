@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color, white
 from reportlab.lib.styles import ParagraphStyle
@@ -340,6 +339,8 @@ class QrCodeDrawing(Flowable):
         self.url, self.width, self.height, self.font = url, size, size, font
 
     def draw(self) -> None:
+        from reportlab.graphics.barcode.qr import QrCodeWidget  # only clinics with a QR code need it
+
         widget = QrCodeWidget(self.url, barLevel="M", barWidth=self.width, barHeight=self.height)
         drawing = Drawing(self.width, self.height, initialFontName=self.font)  # else an unembedded Helvetica
         drawing.add(widget)

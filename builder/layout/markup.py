@@ -8,7 +8,7 @@ text is escaped first and only then are the emphasis marks turned into tags. Mar
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
+from html import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -21,7 +21,7 @@ _ITALIC = re.compile(r"(?<![*\w])\*(?=\S)([^*<>]+?)(?<=\S)\*(?![*\w])")
 
 def inline(text: str) -> str:
     """Escape ``text`` for a ReportLab Paragraph and turn the emphasis marks into tags."""
-    markup = _BOLD_ITALIC.sub(r"<b><i>\1</i></b>", escape(text))
+    markup = _BOLD_ITALIC.sub(r"<b><i>\1</i></b>", escape(text, quote=False))  # &, < and > only
     markup = _ITALIC.sub(r"<i>\1</i>", markup)
     return _BOLD.sub(r"<b>\1</b>", markup)
 
