@@ -24,7 +24,7 @@ from builder.patient import Patient, note_text
 from builder.schedule import ScheduleChoice
 from builder.validate import did_you_mean, display_path
 
-COLUMNS = ("patient", "clinician", "date", "start", "plan", "note")
+COLUMNS = ("patient", "clinician", "date", "start", "plan", "note", "notes")  # notes: the same as note
 SETTING_COLUMN = re.compile(r"^set\.([a-z0-9-]+)\.([a-z_]+)$")
 DEFAULT_NAME = "{row}-{plan}"
 NAME_FIELDS = ("row", "plan", "patient", "clinician", "date", "start")
@@ -166,7 +166,7 @@ def _row(number: int, values: dict[str, str], default_plan: str | None) -> Row:
         if match and value:
             changes.setdefault(match[1], {})[match[2]] = value
     date = _date(values, "date")
-    note = note_text(values.get("note", ""))
+    note = note_text(values.get("note") or values.get("notes", ""))
     patient = Patient(values.get("patient", ""), values.get("clinician", ""), date, note)
     if date is None and (patient.name or patient.clinician or patient.note):
         patient = Patient(patient.name, patient.clinician, datetime.date.today(), patient.note)

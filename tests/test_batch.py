@@ -144,16 +144,23 @@ def test_safe_name(text: str, name: str) -> None:
     assert safe_name(text) == name
 
 
+def test_a_notes_column_is_the_note(workdir: Path) -> None:
+    code, output, _ = batch(workdir, "patient,plan,notes\nAna,neck-and-sleep,Rest on Sunday.\n")
+    assert code == 0, output
+    assert "A note from your therapist Rest on Sunday." in words(
+        page_texts(workdir / "out" / "2-neck-and-sleep.pdf")[0]
+    )
+
+
 def test_a_spreadsheet_saved_with_semicolons_is_read(workdir: Path) -> None:
     code, output, made = batch(workdir, "patient;plan;start\nAna;neck-and-sleep;2026-12-01\n")
     assert (code, made) == (0, ["2-neck-and-sleep.pdf"]), output
 
 
 def test_every_problem_with_the_columns_is_named_at_once(workdir: Path) -> None:
-    code, output, made = batch(workdir, "patient,patient,notes,clinican\n")
+    code, output, made = batch(workdir, "patient,patient,clinican\n")
     assert (code, made) == (1, [])
     assert output.splitlines() == [
-        "Error: patients.csv: row 1: column 'notes' is not one handout reads (did you mean 'note'?)",
         "Error: patients.csv: row 1: column 'clinican' is not one handout reads (did you mean 'clinician'?)",
         "Error: patients.csv: row 1: column 'patient' is there twice; keep one",
         "Error: patients.csv: no patients below the row of column names",
