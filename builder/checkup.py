@@ -7,6 +7,7 @@ a clinic fixes its folder in one pass; the summary shows the choices the build w
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import logging
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from reportlab.lib.colors import HexColor
 from builder.api import ClinicSetup, open_clinic, replaced_pictures
 from builder.colour import WHITE, contrast, rgb, text_on
 from builder.config import Clinic, FontFamily
+from builder.content import Section
 from builder.errors import HandoutError, ImageError, ProblemsError
 from builder.handout import PAPER_NAMES, Handout
 from builder.images import load_picture
@@ -57,6 +59,7 @@ def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checku
     if replacing:
         summary += f"; yours in place of the bundled {', '.join(replacing)}"
     report.rows.append(("Sections", summary))
+    _warn_about_reviews(sections, datetime.date.today())
     plans = setup.plans
     yours = sorted(plan.id for plan in plans.plans.values() if not is_bundled(plan.source))
     mine = f"; your own: {', '.join(yours)}" if yours else ""
@@ -151,3 +154,19 @@ def _fonts(clinic: Clinic) -> str:
 
     fonts = clinic.fonts
     return f"body {family(fonts.body)} at {fonts.size:g} pt; headings {family(fonts.heading)}"
+
+
+def _warn_about_reviews(sections: list[Section], today: datetime.date) -> None:
+    """A section past its next review date may no longer match current practice: say which, and how
+    to mark it checked."""
+    now = f"{today.year}-{today.month:02d}"
+    for section in sorted(sections, key=lambda s: s.id):
+        if section.next_review and section.next_review < now:
+            year, month = section.next_review.split("-")
+            log.warning(
+                "%s: was due for review in %s %s; check it against current practice, then update"
+                " reviewed: and next_review:",
+                display_path(section.source),
+                calendar.month_name[int(month)],
+                year,
+            )

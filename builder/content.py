@@ -21,7 +21,20 @@ KINDS = ("tips", "exercise", "schedule", "info", "safety")
 CALLOUT_STYLES = ("tip", "caution", "stop")
 VERDICTS = ("do", "avoid")
 YES_NO = ("yes", "no")
-SECTION_KEYS = ("id", "title", "kind", "summary", "key_message", "reviewed", "dose", "blocks")
+SECTION_KEYS = (
+    "id",
+    "title",
+    "kind",
+    "summary",
+    "key_message",
+    "version",
+    "reviewed",
+    "reviewed_by",
+    "next_review",
+    "dose",
+    "blocks",
+)
+REVIEW_YEARS = 3  # a section's next review, unless it says: patient-information teams review every 3 years
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_TABLE_COLUMNS = 10
 SCHEDULE_DAYS = (7, 14)  # a week, or two
@@ -120,6 +133,11 @@ class Section:
     blocks: tuple[Block, ...]
     source: Path
     dose: Dose | None = None
+    version: str = "1"
+    reviewed_by: str = ""
+    """Who last checked the section against current practice."""
+    next_review: str = ""
+    """When it is due to be checked again (year-month): 3 years after ``reviewed`` unless it says."""
     """How much to do, for an exercise: printed as "Your dose"; a plan or --set may change it."""
 
     @property
@@ -163,9 +181,13 @@ class _SectionReader:
             check.problem(("id",), f"'{section_id}' must use only a-z, 0-9 and dashes")
         elif section_id and section_id != expected:
             check.problem(("id",), f"'{section_id}' must match the file name '{expected}'")
-        reviewed = check.text(top, (), "reviewed", required=False)
-        if reviewed and not REVIEWED_PATTERN.match(reviewed):
-            check.problem(("reviewed",), f"'{reviewed}' must be a year and month like 2026-11")
+        reviewed = self.month(top, "reviewed")
+        next_review = self.month(top, "next_review")
+        if reviewed and not next_review:
+            year, month = reviewed.split("-")
+            next_review = f"{int(year) + REVIEW_YEARS}-{month}"
+        elif next_review and reviewed and next_review <= reviewed:
+            check.problem(("next_review",), f"'{next_review}' must come after reviewed: {reviewed}")
         title = check.text(top, (), "title")  # read in file order, so problems are listed in that order
         kind = check.choice(top, (), "kind", KINDS)
         return Section(
@@ -174,11 +196,22 @@ class _SectionReader:
             kind=kind,
             summary=check.text(top, (), "summary"),
             key_message=check.text(top, (), "key_message", required=False),
-            reviewed=reviewed[:7],
+            reviewed=reviewed,
             blocks=self.blocks(top.get("blocks")),
             source=check.source,
             dose=self.dose(top, kind) if "dose" in top else None,
+            version=check.text(top, (), "version", required=False) or "1",
+            reviewed_by=check.text(top, (), "reviewed_by", required=False),
+            next_review=next_review,
         )
+
+    def month(self, top: dict[str, Any], key: str) -> str:
+        """``top[key]`` as year-month (a day, if given, is dropped); "" when left out or wrong."""
+        text = self.check.text(top, (), key, required=False)
+        if text and not REVIEWED_PATTERN.match(text):
+            self.check.problem((key,), f"'{text}' must be a year and month like 2026-11")
+            return ""
+        return text[:7]
 
     def dose(self, top: dict[str, Any], kind: str) -> Dose | None:
         if kind != "exercise":

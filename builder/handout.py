@@ -39,6 +39,17 @@ class Handout:
         dates = sorted(s.reviewed for s in self.sections if s.reviewed)
         return dates[0] if dates else ""
 
+    @property
+    def next_review(self) -> str:
+        """The soonest next review among the sections."""
+        dates = sorted(s.next_review for s in self.sections if s.next_review)
+        return dates[0] if dates else ""
+
+    @property
+    def reference(self) -> str:
+        """The leaflet reference: each section and its version, so a printed copy can be traced."""
+        return ", ".join(f"{section.id} v{section.version}" for section in self.sections)
+
 
 def default_title(sections: tuple[Section, ...]) -> str:
     """One section keeps its own title; several become a plan."""

@@ -269,6 +269,12 @@ def footer_height(handout: Handout, theme: Theme, text_width: float) -> float:
     return max(FOOTER_HEIGHT, height + 1 * mm)
 
 
+def _month(year_month: str) -> str:
+    """2026-11 as "Nov 2026"."""
+    year, month = year_month.split("-")
+    return f"{calendar.month_abbr[int(month)]} {year}"
+
+
 def _footer_paragraphs(
     handout: Handout, theme: Theme, text_width: float
 ) -> tuple[Paragraph, Paragraph | None]:
@@ -285,6 +291,9 @@ def fine_print(handout: Handout, theme: Theme) -> Paragraph | None:
     """The clinic's disclaimer and how fresh the information is; None when there is neither."""
     notes = [inline(handout.clinic.disclaimer)] if handout.clinic.disclaimer else []
     if handout.reviewed:
-        year, month = handout.reviewed.split("-")
-        notes.append(f"Information reviewed {calendar.month_name[int(month)]} {year}.".replace(" ", "&nbsp;"))
+        review = f"Reviewed {_month(handout.reviewed)}"
+        if handout.next_review:
+            review += f", next review {_month(handout.next_review)}"
+        notes.append(review.replace(" ", "&nbsp;") + ".")
+    notes.append(f"Ref: {inline(handout.reference)}.")
     return Paragraph(" ".join(notes), theme.small) if notes else None
