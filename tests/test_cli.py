@@ -13,8 +13,23 @@ def test_list_shows_every_bundled_section(workdir: Path) -> None:
     assert result.exit_code == 0
     lines = result.output.splitlines()
     ids = [line.split()[0] for line in lines if not line.startswith(" ")]
-    assert ids == ["dislocates", "heat-ice", "red-flags", "sleep"]
-    assert "sleep       tips      Sleep on your side or your back" in lines
+    assert ids == [
+        "chronic-pain",
+        "dislocates",
+        "foam-roller",
+        "heat-ice",
+        "muscle-knots",
+        "neck-care",
+        "physical-therapy",
+        "posture",
+        "red-flags",
+        "sleep",
+        "spasms",
+        "upper-back-pain",
+        "warm-bath",
+        "warm-water",
+    ]
+    assert "sleep             tips      Sleep on your side or your back" in lines
 
 
 def test_list_includes_a_clinic_folder(workdir: Path) -> None:
