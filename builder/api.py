@@ -37,7 +37,7 @@ from builder.resources import DEMO_CLINIC, is_bundled
 from builder.schedule import ScheduleChoice, resolved
 from builder.validate import display_path
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 
 DoseChanges = Mapping[str, Mapping[str, str]]
 """Dose fields to change, by section id, as the therapist typed them: {"dislocates": {"reps": "8"}}."""
@@ -149,6 +149,13 @@ def build_handout(
     """
     personal = Personal(patient, changes, schedule, log)
     setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, personal, _setup)
+    kinds = {section.kind for section in handout.sections}
+    if "exercise" in kinds and "safety" not in kinds:  # a booklet's back cover carries the reminder
+        logger.warning(
+            "this handout has exercises but no warning signs; add the section %s so the patient knows"
+            " when to stop and get help",
+            RED_FLAGS,
+        )
     pdf, pages = render_pdf(handout, pictures, setup.logo)
     return _result(write_pdf(output, pdf), pages, handout, setup)
 
@@ -397,7 +404,7 @@ def _warn_if_soft(logo: Picture, header: str) -> None:
     if dpi < SHARP_LOGO_DPI:
         box_width, box_height = LOGO_BOXES[header]
         room = min(box_width, box_height * logo.width / logo.height)
-        log.warning(
+        logger.warning(
             "%s: the logo is %d x %d pixels, which prints at only %d dpi; for a sharp print use a logo"
             " at least %d pixels wide, or an SVG",
             display_path(logo.path),

@@ -25,6 +25,7 @@ from builder.images import load_picture
 from builder.layout.pages import logo_size
 from builder.layout.render import render_pdf
 from builder.patient import printed_date
+from builder.plain_language import Reading, read
 from builder.resources import is_bundled
 from builder.schedule import ScheduleChoice, resolved
 from builder.validate import IMAGE_SUFFIXES, did_you_mean, display_path
@@ -37,6 +38,8 @@ class Checkup:
     clinic: Clinic | None
     rows: list[tuple[str, str]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    readings: list[Reading] = field(default_factory=list)
+    """How each section reads: grade, SMOG, words; its warnings are logged as the check runs."""
 
 
 def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checkup:
@@ -60,6 +63,10 @@ def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checku
         summary += f"; yours in place of the bundled {', '.join(replacing)}"
     report.rows.append(("Sections", summary))
     _warn_about_reviews(sections, datetime.date.today())
+    report.readings = [read(section) for section in sorted(sections, key=lambda s: s.id)]
+    for reading in report.readings:
+        for warning in reading.warnings:
+            log.warning("%s", warning)
     plans = setup.plans
     yours = sorted(plan.id for plan in plans.plans.values() if not is_bundled(plan.source))
     mine = f"; your own: {', '.join(yours)}" if yours else ""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -12,7 +15,7 @@ from click.core import ParameterSource
 from reportlab.lib.units import mm
 
 from builder import __version__, api
-from builder.checkup import check_clinic
+from builder.checkup import Checkup, check_clinic
 from builder.config import Clinic, find_clinic
 from builder.errors import ContentError, UsageProblem
 from builder.handout import BOOKLET_PAGE_NAMES, PAPER_NAMES, PAPER_SIZES
@@ -282,17 +285,79 @@ def init(folder: Path) -> None:
 @main.command()
 @clinic_option
 @content_option("Also check the sections in this folder.")
-def check(clinic: Path | None, content: Path | None) -> None:
-    """Check a clinic folder and say what its handouts will print."""
-    report = check_clinic(_clinic_file(clinic), content)
+@click.option("--strict", is_flag=True, help="Fail on warnings too (exit 1), as a clinic's CI would.")
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: the same findings, for a clinic's own tools.",
+)
+def check(clinic: Path | None, content: Path | None, strict: bool, form: str) -> None:
+    """Check a clinic folder and every section: what handouts will print, how each section reads.
+
+    Problems stop a build; warnings (a reading grade above 8, a long sentence, a medical word, an
+    exercise without a box saying when to stop, a review date passed) do not, unless --strict.
+    """
+    with _warnings_collected() as warnings:
+        report = check_clinic(_clinic_file(clinic), content)
+    failed = bool(report.problems) or (strict and bool(warnings))
+    if form == "json":
+        click.echo(json.dumps(_check_as_json(report, warnings), ensure_ascii=False, indent=2))
+        if failed:
+            raise SystemExit(1)
+        return
     if report.clinic is not None:
         _note_clinic(report.clinic)
     width = max((len(label) for label, _ in report.rows), default=0)
     for label, value in report.rows:
         click.echo(f"{label:<{width}}  {value}")
+    if report.readings:
+        id_width = max(len(reading.section.id) for reading in report.readings)
+        click.echo(f"\n{'Section':<{id_width}}  Language  Grade  SMOG  Words")
+        for reading in report.readings:
+            figures = f"{reading.grade:>5.1f}  {reading.smog:>4.1f}  {reading.words:>5}"
+            click.echo(f"{reading.section.id:<{id_width}}  {'en':<8}  {figures}")
     if report.problems:
         raise ContentError(report.problems)
-    click.echo("No problems found: handouts will build.")
+    if strict and warnings:
+        count = f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''}"
+        raise ContentError([f"{count} above; with --strict, a warning is a problem too"])
+    click.echo("\nNo problems found: handouts will build.")
+
+
+def _check_as_json(report: Checkup, warnings: list[str]) -> dict[str, object]:
+    """What ``check`` prints, for a clinic's own tools (a CI job, a dashboard)."""
+    return {
+        "clinic": dict(report.rows),
+        "sections": [
+            {
+                "id": reading.section.id,
+                "language": "en",
+                "grade": round(reading.grade, 1),
+                "smog": round(reading.smog, 1),
+                "words": reading.words,
+                "file": display_path(reading.section.source),
+            }
+            for reading in report.readings
+        ],
+        "warnings": warnings,
+        "problems": report.problems,
+    }
+
+
+@contextmanager
+def _warnings_collected() -> Iterator[list[str]]:
+    """Every warning logged meanwhile (they still print as they come)."""
+    found: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: found.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("builder").addHandler(handler)
+    try:
+        yield found
+    finally:
+        logging.getLogger("builder").removeHandler(handler)
 
 
 def _build(

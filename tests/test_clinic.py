@@ -434,7 +434,8 @@ def test_init_never_replaces_a_clinic_file(workdir: Path) -> None:
 def test_check_says_what_will_print(workdir: Path) -> None:
     result = run("check", "--clinic", str(NORTHSIDE))
     assert result.exit_code == 0
-    lines = dict(line.split("  ", 1) for line in result.stdout.splitlines()[:-1])
+    settings = result.stdout.split("\n\n", 1)[0]  # the clinic's settings, then the sections' table
+    lines = dict(line.split("  ", 1) for line in settings.splitlines())
     assert lines["Clinic"].strip() == f"Northside Chiropractic & Massage ({NORTHSIDE / 'clinic.yaml'})"
     assert lines["Paper"].strip() == "US Letter, rule header, dates like December 1, 2026"
     assert lines["Colours"].strip().startswith("primary #4B1D6E (12.4:1 on white, white text on it)")
