@@ -95,12 +95,14 @@ class Printing:
 
 
 class Personal(NamedTuple):
-    """What makes a build this patient's: their details, dose changes, the schedule, the log."""
+    """What makes a build this patient's: their details, dose changes, the schedule, the log, and
+    large print for a patient who sees poorly."""
 
     patient: Patient
     changes: DoseChanges
     schedule: ScheduleChoice
     log: bool
+    large_print: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,15 +141,17 @@ def build_handout(
     changes: DoseChanges = NO_CHANGES,
     schedule: ScheduleChoice = NO_SCHEDULE,
     log: bool = False,
+    large_print: bool = False,
     _setup: ClinicSetup | None = None,
 ) -> BuildResult:
     """Build one handout from the named sections, in the order given, and write it to ``output``.
 
     ``paper`` defaults to the clinic's; ``clinic`` is a clinic folder or its clinic.yaml (None: the demo).
     ``patient`` fills in the first page; ``changes`` sets dose fields (``{"dislocates": {"reps": "8"}}``);
-    ``schedule`` dates the ice-and-heat schedule and may change its length; ``log`` adds the exercise log.
+    ``schedule`` dates the ice-and-heat schedule and may change its length; ``log`` adds the exercise log;
+    ``large_print`` sets body text at 16 pt, pictures larger and each exercise on pages of its own.
     """
-    personal = Personal(patient, changes, schedule, log)
+    personal = Personal(patient, changes, schedule, log, large_print)
     setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, personal, _setup)
     kinds = {section.kind for section in handout.sections}
     if "exercise" in kinds and "safety" not in kinds:  # a booklet's back cover carries the reminder
@@ -173,6 +177,7 @@ def build_booklet(
     changes: DoseChanges = NO_CHANGES,
     schedule: ScheduleChoice = NO_SCHEDULE,
     log: bool = False,
+    large_print: bool = False,
     _setup: ClinicSetup | None = None,
 ) -> BookletResult:
     """Build a booklet: ``output`` in reading order (A5, or half-letter on letter paper), and beside it
@@ -180,7 +185,7 @@ def build_booklet(
     ``printing.bleed`` set, ``NAME-press.pdf`` with bleed and crop marks for a print shop.
     ``patient``, ``changes``, ``schedule`` and ``log`` as for ``build_handout``.
     """
-    personal = Personal(patient, changes, schedule, log)
+    personal = Personal(patient, changes, schedule, log, large_print)
     setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, personal, _setup)
     reminder = _red_flags_reminder(setup.library)
     # Imported here: a handout does not need them, and a command that starts fast feels fast.
@@ -216,6 +221,7 @@ def build_plan(
     changes: DoseChanges = NO_CHANGES,
     schedule: ScheduleChoice = NO_SCHEDULE,
     log: bool = False,
+    large_print: bool = False,
     _setup: ClinicSetup | None = None,
 ) -> BuildResult | BookletResult:
     """Build what the saved plan ``name`` describes: a booklet if the plan says so or ``printing`` is
@@ -242,6 +248,7 @@ def build_plan(
             changes=doses,
             schedule=schedule,
             log=log or plan.log,
+            large_print=large_print,
             _setup=setup,
         )
     return build_handout(
@@ -255,6 +262,7 @@ def build_plan(
         changes=doses,
         schedule=schedule,
         log=log or plan.log,
+        large_print=large_print,
         _setup=setup,
     )
 
@@ -279,7 +287,7 @@ def _prepare(
     chosen sections, the doses, the patient's details in the clinic's font, the pictures."""
     if paper is not None and paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {PAPER_SIZES}, not {paper!r}")
-    patient, changes, schedule, log = personal
+    patient, changes, schedule, log, large_print = personal
     setup = setup or open_clinic(clinic, content_dir)
     settings = setup.clinic
     paper = paper or settings.paper
@@ -294,6 +302,7 @@ def _prepare(
         _doses(chosen, changes),
         schedule.start,
         log,
+        large_print,
     )
     if log and not handout.doses:
         raise UsageProblem("the exercise log needs an exercise in the handout; add one, or leave out --log")

@@ -372,7 +372,7 @@ def _build(
     personal: api.Personal,
 ) -> api.BuildResult:
     """Build from --sections or from --plan (one of them), as a booklet when ``printing`` is given."""
-    patient, changes, schedule, log = personal
+    patient, changes, schedule, log, large_print = personal
     if bool(sections) == bool(plan):
         raise UsageProblem(
             "give --sections or --plan, not both"
@@ -386,7 +386,7 @@ def _build(
         given = click.get_current_context().get_parameter_source("output") != ParameterSource.DEFAULT
         return api.build_plan(
             plan, output if given else None, paper, title, content, clinic_file, printing,
-            patient=patient, changes=changes, schedule=schedule, log=log,
+            patient=patient, changes=changes, schedule=schedule, log=log, large_print=large_print,
         )  # fmt: skip
     ids = _section_ids(sections or "")
     if printing is None:
@@ -401,10 +401,11 @@ def _build(
             changes=changes,
             schedule=schedule,
             log=log,
+            large_print=large_print,
         )
     return api.build_booklet(
         ids, output, paper, title, content, clinic_file, printing, patient=patient, changes=changes,
-        schedule=schedule, log=log,
+        schedule=schedule, log=log, large_print=large_print,
     )  # fmt: skip
 
 

@@ -32,6 +32,8 @@ class Handout:
     """Day 1 of the plan, the day the pain started: the schedule and the log are dated from it."""
     log: bool = False
     """Add the exercise log: a page to tick each exercise off, day by day."""
+    large_print: bool = False
+    """Body text at 16 pt, pictures larger, each exercise on pages of its own."""
 
     @property
     def reviewed(self) -> str:

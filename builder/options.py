@@ -99,6 +99,11 @@ def personal_options(command: Callable[..., None]) -> Callable[..., None]:
             "--log", is_flag=True, help="Add the exercise log: a page to tick each exercise, day by day."
         ),
         click.option(
+            "--large-print",
+            is_flag=True,
+            help="For a patient who sees poorly: 16 pt text, larger pictures, an exercise on its own pages.",
+        ),
+        click.option(
             "--set",
             "settings",
             multiple=True,
@@ -112,7 +117,7 @@ def personal_options(command: Callable[..., None]) -> Callable[..., None]:
     return with_personal
 
 
-PERSONAL = ("patient", "clinician", "date", "note", "start", "log", "settings")
+PERSONAL = ("patient", "clinician", "date", "note", "start", "log", "large_print", "settings")
 
 
 def personal_of(
@@ -122,6 +127,7 @@ def personal_of(
     note: str | None,
     start: datetime.date | None,
     log: bool,
+    large_print: bool,
     settings: tuple[str, ...],
 ) -> Personal:
     """What ``personal_options`` gave, for the API. The patient's date is today's when anything else of
@@ -129,7 +135,8 @@ def personal_of(
     name, who = (" ".join((text or "").split()) for text in (patient, clinician))
     words = note_text(note or "")
     day = date or (datetime.date.today() if name or who or words else None)
-    return Personal(Patient(name, who, day, words), dose_changes(settings), ScheduleChoice(start=start), log)
+    patient_details = Patient(name, who, day, words)
+    return Personal(patient_details, dose_changes(settings), ScheduleChoice(start=start), log, large_print)
 
 
 def dose_changes(settings: tuple[str, ...]) -> dict[str, dict[str, str]]:

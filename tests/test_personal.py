@@ -300,3 +300,27 @@ def test_a_note_keeps_its_line_breaks(workdir: Path) -> None:
     assert run("build", "-s", "sleep", "--note", "Line one\nLine  two\n\nLine four").exit_code == 0
     first = page_texts(workdir / "output" / "handout.pdf")[0]
     assert "Line one\nLine two\nLine four" in first
+
+
+def body_sizes(path: Path) -> list[float]:
+    """The font size of every letter on every page, rounded to a tenth of a point."""
+    import pypdfium2 as pdfium
+
+    sizes = []
+    for page in pdfium.PdfDocument(path):
+        text = page.get_textpage()
+        for index in range(text.count_chars()):
+            sizes.append(round(pdfium.raw.FPDFText_GetFontSize(text.raw, index), 1))
+    return sizes
+
+
+def test_large_print_sets_body_text_at_16_points_and_an_exercise_on_a_page_of_its_own(workdir: Path) -> None:
+    assert run("build", "-s", "sleep,dislocates", "-o", "normal.pdf").exit_code == 0
+    assert run("build", "-s", "sleep,dislocates", "--large-print", "-o", "large.pdf").exit_code == 0
+    normal, large = body_sizes(workdir / "normal.pdf"), body_sizes(workdir / "large.pdf")
+    assert max(set(normal), key=normal.count) == 13.0  # the most common size is the body's
+    assert max(set(large), key=large.count) == 16.0
+    pages = [words(text) for text in page_texts(workdir / "large.pdf")]
+    exercise = next(text for text in pages if "Shoulder dislocates: circle a stick overhead" in text)
+    assert "Sleep on your side" not in exercise  # the exercise starts on a page of its own
+    assert run("booklet", "-s", "sleep,dislocates", "--large-print").exit_code == 0

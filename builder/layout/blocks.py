@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    PageBreak,
     Paragraph,
     Spacer,
     Table,
@@ -52,6 +53,7 @@ from builder.layout.styles import INK, RULE, STOP_RED, Theme, tint
 from builder.prescription import Dose
 
 STEP_PICTURE_HEIGHT = 42 * mm
+LARGE_PICTURES = 1.3  # how much taller pictures are in large print
 FIGURE_PICTURE_HEIGHT = 34 * mm
 GAP = 5 * mm
 ROW_GAP = 4 * mm
@@ -72,12 +74,15 @@ class BlockLayout:
         width: float,
         page_height: float,
         after_hours: str = "",
+        large_print: bool = False,
     ) -> None:
         self.theme = theme
         self.pictures = pictures
         self.width = width
         self.page_height = page_height
         self.after_hours = after_hours
+        self.large_print = large_print
+        self.picture_scale = LARGE_PICTURES if large_print else 1.0
 
     def section(
         self, section: Section, first: bool, heading: bool = True, dose: Dose | None = None
@@ -85,10 +90,12 @@ class BlockLayout:
         """A section: its title and key message, held to the first block so a title never ends a page;
         for an exercise, the patient's dose right under them."""
         theme = self.theme
-        # A section starts on a new page rather than in the last third of one (70 mm on a full page).
-        story: list[Flowable] = (
-            [] if first else [CondPageBreak(min(70 * mm, self.page_height / 3)), Spacer(1, 4 * mm)]
-        )
+        # A section starts on a new page rather than in the last third of one (70 mm on a full page); in
+        # large print an exercise has pages of its own, so each can be propped up and followed alone.
+        opening = CondPageBreak(min(70 * mm, self.page_height / 3))
+        if self.large_print and section.kind == "exercise":
+            opening = PageBreak()
+        story: list[Flowable] = [] if first else [opening, Spacer(1, 4 * mm)]
         if heading:
             story.append(SectionHeading(inline(section.title), theme.h1, section.id, section.title))
         if section.key_message:
@@ -117,7 +124,7 @@ class BlockLayout:
         """
         picture_width = 55 * mm
         text_width = self.width - picture_width - GAP
-        cell = self._figure_cell(figures.figures[0], picture_width, STEP_PICTURE_HEIGHT)
+        cell = self._figure_cell(figures.figures[0], picture_width, STEP_PICTURE_HEIGHT * self.picture_scale)
         row = self.grid(
             [[self.block(text), cell]],
             [text_width, picture_width],
@@ -208,7 +215,9 @@ class BlockLayout:
             if step.image:
                 picture = self.pictures[step.image.path]
                 cell += [
-                    picture_flowable(picture, column, STEP_PICTURE_HEIGHT, self.theme.fonts.regular),
+                    picture_flowable(
+                        picture, column, STEP_PICTURE_HEIGHT * self.picture_scale, self.theme.fonts.regular
+                    ),
                     Spacer(1, 2 * mm),
                 ]
             cells.append([*cell, self._numbered(n, step.text, column)])
@@ -236,9 +245,10 @@ class BlockLayout:
         for start in range(0, len(block.figures), columns):
             row = block.figures[start : start + columns]
             # One picture height per row, pictures centred above it, so the captions line up.
-            sizes = [fitted_size(self.pictures[f.image.path], column, FIGURE_PICTURE_HEIGHT) for f in row]
+            tallest = FIGURE_PICTURE_HEIGHT * self.picture_scale
+            sizes = [fitted_size(self.pictures[f.image.path], column, tallest) for f in row]
             height = max(size[1] for size in sizes)
-            cells += [self._figure_cell(figure, column, FIGURE_PICTURE_HEIGHT, height) for figure in row]
+            cells += [self._figure_cell(figure, column, tallest, height) for figure in row]
         return self._rows(cells, columns, align="LEFT", space_after=5 * mm)
 
     def _rows(

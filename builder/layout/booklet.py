@@ -83,7 +83,7 @@ def render_booklet(
     each page trim size plus bleed with crop marks around it; None is for office printing, where nothing
     is drawn near the paper's edge.
     """
-    theme = make_theme(handout.clinic)
+    theme = make_theme(handout.clinic, handout.large_print)
     geometry = BookletGeometry(*BookletGeometry.TRIM_SIZES[handout.paper], bleed=bleed)
     furniture = BookletFurniture(handout, theme, logo, geometry)
     contents = _contents(theme) if len(handout.sections) > 1 else None
@@ -95,7 +95,12 @@ def render_booklet(
     )
     doc.addPageTemplates(furniture.templates())
     layout = BlockLayout(
-        theme, pictures, geometry.text_width, geometry.page_height, handout.clinic.after_hours
+        theme,
+        pictures,
+        geometry.text_width,
+        geometry.page_height,
+        handout.clinic.after_hours,
+        handout.large_print,
     )
     story: list[Flowable] = [NextPageTemplate("page"), PageBreak()]
     if contents is not None:

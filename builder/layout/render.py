@@ -54,7 +54,7 @@ LANGUAGE = "en"
 def render_pdf(handout: Handout, pictures: dict[Path, Picture], logo: Picture | None) -> tuple[bytes, int]:
     """The finished PDF and its page count, in one layout pass: every page's "Page X of Y" is drawn when
     the last page is known."""
-    theme = make_theme(handout.clinic)
+    theme = make_theme(handout.clinic, handout.large_print)
     page = PageGeometry(*PAGE_SIZES[handout.paper])
     geometry = replace(page, footer=footer_height(handout, theme, page.text_width))
     furniture = PageFurniture(handout, theme, logo, geometry)
@@ -143,6 +143,7 @@ def _story(
         geometry.text_width,
         geometry.frame_top(first=False) - geometry.frame_bottom,
         handout.clinic.after_hours,
+        handout.large_print,
     )
     story += note_box(layout, handout)
     for index, section in enumerate(handout.sections):

@@ -69,11 +69,17 @@ class Theme:
     small: ParagraphStyle
 
 
-def make_theme(clinic: Clinic) -> Theme:
+LARGE_PRINT_SIZE = 16  # body text in large print: what low-vision guidance asks for at the least
+
+
+def make_theme(clinic: Clinic, large_print: bool = False) -> Theme:
+    """The clinic's look; ``large_print`` sets the body at 16 pt (or the clinic's size, if larger) and
+    everything that scales with it."""
     fonts, heading = font_set(clinic.fonts.body), font_set(clinic.fonts.heading)
     primary, accent = HexColor(clinic.colors.primary), HexColor(clinic.colors.marks)
     primary_text, on_primary = HexColor(clinic.colors.heading), text_on(primary)
-    scale = clinic.fonts.size / BODY_SIZE
+    size = max(clinic.fonts.size, LARGE_PRINT_SIZE) if large_print else clinic.fonts.size
+    scale = size / BODY_SIZE
 
     def style(name: str, size: float = BODY_SIZE, **kw: object) -> ParagraphStyle:
         """A style at ``size`` for the default body size, grown with the clinic's chosen size."""
