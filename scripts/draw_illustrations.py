@@ -589,6 +589,149 @@ def dislocates_grip() -> str:
     )
 
 
+# --- Exercise frames: sitting tall (chin tuck, shoulder blade squeeze, neck movement) ----------
+
+SEATED = BODY.scaled(1.4)  # larger than standing, so the head and shoulders read clearly
+SEATED_HIP = Point(76, FLOOR - SEATED.ankle - SEATED.shin)  # the thighs level, the shins upright
+SEAT_TOP = SEATED_HIP.y + SEATED.hip_r + 1  # the thighs and buttocks rest on the seat
+SEAT_LINE = 6.0
+
+
+def stool(left: float, right: float, top: float = SEAT_TOP) -> list[str]:
+    """A plain stool, in the pale colour of the floor: a seat and two legs."""
+    seat = line(Point(left, top + SEAT_LINE / 2), Point(right, top + SEAT_LINE / 2), PALE, SEAT_LINE)
+    legs = [
+        line(Point(x, top + SEAT_LINE), Point(x + lean, FLOOR), PALE, GROUND_LINE)
+        for x, lean in ((left + 6, -4), (right - 6, 4))
+    ]
+    return [*legs, seat]
+
+
+def straight_arrow(start: Point, end: Point) -> list[str]:
+    """A straight motion arrow with its head at `end`."""
+    heading = direction(start, end)
+    return [line(start, end - polar(heading, 10), ACCENT, LINE), arrowhead(end, heading)]
+
+
+def accent_head(pose: Pose) -> list[str]:
+    """The neck and head drawn again over the figure in the accent colour: the moving part."""
+    joints, body = skeleton(pose), pose.body
+    neck = shape(capsule(joints.neck, body.neck_r, joints.head, body.neck_r), ACCENT)
+    return [
+        neck,
+        *(element.replace(INK, ACCENT) for element in head(joints.head, body.head, pose.face, pose.neck)),
+    ]
+
+
+def seated_side_pose(neck: float = -86, face: float = 0, near_arm: Arm | None = None) -> Pose:
+    """Sitting tall on a stool, facing right, the hands resting on the thighs."""
+    return Pose(
+        hip=SEATED_HIP,
+        torso=-90,
+        neck=neck,
+        face=face,
+        chest=0,
+        near_arm=near_arm or Arm(84, 8),
+        near_leg=Leg(0, 90, 0),  # the far leg is hidden behind it
+        body=SEATED,
+    )
+
+
+def seated_side(
+    pose: Pose, extra: Sequence[str] = (), accent_arms: bool = False, head_moves: bool = False
+) -> str:
+    elements = [floor(EXERCISE_WIDTH), *stool(SEATED_HIP.x - 30, SEATED_HIP.x + 34)]
+    elements += figure(pose, accent_arms=accent_arms)
+    if head_moves:
+        elements += accent_head(pose)
+    return svg(EXERCISE_WIDTH, EXERCISE_HEIGHT, [*elements, *extra])
+
+
+TUCKED_NECK = -103  # the head drawn straight back over the shoulders
+
+
+def chin_tuck_start() -> str:
+    """Sitting tall, looking straight ahead; the arrow shows the chin about to draw straight back."""
+    pose = seated_side_pose()
+    chin = skeleton(pose).head + Point(SEATED.head + 12, SEATED.head * 0.5)
+    return seated_side(pose, straight_arrow(chin + Point(28, 0), chin), head_moves=True)
+
+
+def chin_tuck_tucked() -> str:
+    """The head drawn straight back, still level, the start position shown as a pale outline."""
+    before, pose = skeleton(seated_side_pose()).head, seated_side_pose(neck=TUCKED_NECK)
+    ghost = (
+        f'<circle cx="{num(before.x)}" cy="{num(before.y)}" r="{num(SEATED.head)}" '
+        f'{style(PALE, GUIDE_LINE)} stroke-dasharray="4 4"/>'
+    )
+    chin = skeleton(pose).head + Point(SEATED.head + 16, SEATED.head * 0.5)
+    return seated_side(pose, [ghost, *straight_arrow(chin + Point(20, 0), chin)], head_moves=True)
+
+
+def squeeze_frame(upper: float) -> str:
+    """Sitting tall, the elbows bent at the sides and the forearms forward; the arrow behind the
+    back shows the elbows going back as the shoulder blades squeeze together.
+    """
+    bent = Arm(upper, -4)
+    pose = replace(seated_side_pose(near_arm=bent), far_arm=bent)
+    elbow = skeleton(pose).near_arm[1]  # type: ignore[index]
+    back = SEATED_HIP.x - SEATED.chest * 0.62  # just behind the upper back
+    start = Point(min(back, elbow.x - SEATED.elbow_r - 6), elbow.y)
+    return seated_side(pose, straight_arrow(start, start - Point(30, 0)), accent_arms=True)
+
+
+STANDING_FRONT = BODY.scaled(1.14)  # as large as the frame allows, so the head reads clearly
+FRONT_HIP = Point(
+    EXERCISE_WIDTH / 2, FLOOR - STANDING_FRONT.ankle - STANDING_FRONT.shin - STANDING_FRONT.thigh
+)
+FRONT_NECK = FRONT_HIP.y - STANDING_FRONT.torso  # where the neck rises
+
+
+def standing_front(neck: float, face: float | None, arrow: Sequence[str]) -> str:
+    """Standing tall, seen from the front, the arms relaxed at the sides and the head in the
+    accent colour.
+    """
+    pose = Pose(
+        hip=FRONT_HIP,
+        torso=-90,
+        neck=neck,
+        face=face,
+        chest=None,
+        near_arm=Arm.straight(84),
+        far_arm=Arm.straight(96),
+        near_leg=Leg(87, 89, 20),
+        far_leg=Leg(93, 91, 160),
+        body=STANDING_FRONT,
+    )
+    elements = [floor(EXERCISE_WIDTH), *figure(pose), *accent_head(pose)]
+    return svg(EXERCISE_WIDTH, EXERCISE_HEIGHT, [*elements, *arrow])
+
+
+def neck_turn() -> str:
+    """From the front, the head turned to look over the right shoulder; a flat arc above the head
+    shows the turn.
+    """
+    top = FRONT_NECK - STANDING_FRONT.neck - STANDING_FRONT.head - 10
+    left, right = Point(EXERCISE_WIDTH / 2 - 30, top), Point(EXERCISE_WIDTH / 2 + 30, top)
+    arc = path(f"M{left} Q{num(EXERCISE_WIDTH / 2)},{num(top - 16)} {right - Point(8, -3)}", ACCENT, LINE)
+    return standing_front(-90, 0, [arc, arrowhead(right, 24)])
+
+
+def neck_tilt() -> str:
+    """From the front, the ear tipped towards the right shoulder; an arc over the head shows it."""
+    centre = Point(EXERCISE_WIDTH / 2, FRONT_NECK)
+    return standing_front(
+        -66, None, arc_arrow(centre, STANDING_FRONT.neck + STANDING_FRONT.head + 8, -100, -50)
+    )
+
+
+def neck_nod(neck: float, face: float, arrow_from: float, arrow_to: float) -> str:
+    """From the side, looking down or up; an arc in front of the face shows the nod."""
+    pose = seated_side_pose(neck=neck, face=face)
+    centre = skeleton(pose).head
+    return seated_side(pose, arc_arrow(centre, SEATED.head + 12, arrow_from, arrow_to), head_moves=True)
+
+
 # --- Sleep positions ----------------------------------------------------------------------------
 
 SLEEP_WIDTH, SLEEP_HEIGHT = 320, 140
@@ -744,6 +887,17 @@ PICTURES: dict[str, Callable[[], str]] = {
     # On the way back over the top, forward and down to the start.
     "dislocates-4-return.svg": lambda: dislocates_frame(-45, -75, 45),
     "dislocates-grip.svg": dislocates_grip,
+    # Sitting tall, then the chin drawn straight back.
+    "chin-tuck-1-start.svg": chin_tuck_start,
+    "chin-tuck-2-tucked.svg": chin_tuck_tucked,
+    # Elbows bent at the sides; they go back as the shoulder blades squeeze.
+    "shoulder-blade-squeeze-1-start.svg": lambda: squeeze_frame(86),
+    "shoulder-blade-squeeze-2-squeeze.svg": lambda: squeeze_frame(110),
+    # Turning the head, tipping the ear to the shoulder, looking down and looking up.
+    "neck-range-of-motion-1-turn.svg": neck_turn,
+    "neck-range-of-motion-2-tilt.svg": neck_tilt,
+    "neck-range-of-motion-3-down.svg": lambda: neck_nod(-80, 50, -20, 40),
+    "neck-range-of-motion-4-up.svg": lambda: neck_nod(-92, -35, 10, -50),
     "sleep-side.svg": sleep_side,
     "sleep-back.svg": sleep_back,
     "sleep-stomach.svg": sleep_stomach,

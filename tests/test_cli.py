@@ -14,22 +14,25 @@ def test_list_shows_every_bundled_section(workdir: Path) -> None:
     lines = result.output.splitlines()
     ids = [line.split()[0] for line in lines if not line.startswith(" ")]
     assert ids == [
+        "chin-tuck",
         "chronic-pain",
         "dislocates",
         "foam-roller",
         "heat-ice",
         "muscle-knots",
         "neck-care",
+        "neck-range-of-motion",
         "physical-therapy",
         "posture",
         "red-flags",
+        "shoulder-blade-squeeze",
         "sleep",
         "spasms",
         "upper-back-pain",
         "warm-bath",
         "warm-water",
     ]
-    assert "sleep             tips      Sleep on your side or your back" in lines
+    assert "sleep                   tips      Sleep on your side or your back" in lines
 
 
 def test_list_includes_a_clinic_folder(workdir: Path) -> None:

@@ -100,7 +100,7 @@ def test_json_gives_the_same_findings(workdir: Path) -> None:
     assert report["problems"] == []
     row = next(row for row in report["sections"] if row["id"] == "jargon")
     assert row["language"] == "en" and row["file"] == "content/jargon.yaml" and row["words"] == 16
-    assert report["clinic"]["Sections"] == "14 bundled; your own: jargon"
+    assert report["clinic"]["Sections"].endswith(" bundled; your own: jargon")
     strict = run("check", "--content", "content", "--format", "json", "--strict")
     assert strict.exit_code == 1 and json.loads(strict.stdout)["warnings"]
 
