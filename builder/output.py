@@ -44,6 +44,9 @@ def _check_target(path: Path) -> None:
         raise OutputError(
             f"{shown}: '{display_path(blocking)}' is a file, not a folder; choose another folder"
         )
+    if path.suffix.lower() != ".pdf":  # else the file opens in no PDF viewer with a double-click
+        named = path.with_suffix(".pdf") if path.suffix else path.with_name(path.name + ".pdf")
+        raise OutputError(f"{shown}: a PDF's name ends in .pdf; use {display_path(named)}")
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -211,3 +211,11 @@ def test_content_folder_without_sections_points_to_its_content_folder(workdir: P
     assert result.output == (
         "Error: my-clinic: no section files (*.yaml) in this folder; did you mean my-clinic/content?\n"
     )
+
+
+@pytest.mark.parametrize(("name", "advice"), [("visit", "visit.pdf"), ("visit.docx", "visit.pdf")])
+def test_an_output_name_without_pdf_says_what_to_use(workdir: Path, name: str, advice: str) -> None:
+    result = run("build", "--sections", "sleep", "-o", name)
+    assert result.exit_code == 1
+    assert result.output == f"Error: {name}: a PDF's name ends in .pdf; use {advice}\n"
+    assert list(workdir.iterdir()) == []
