@@ -732,6 +732,89 @@ def neck_nod(neck: float, face: float, arrow_from: float, arrow_to: float) -> st
     return seated_side(pose, arc_arrow(centre, SEATED.head + 12, arrow_from, arrow_to), head_moves=True)
 
 
+# --- Exercise frames: doorway chest stretch ----------------------------------------------------
+
+POST_X = 70.0  # the middle of the door-frame post, seen side on
+POST_WIDTH = 12.0  # the depth of the frame, front to back
+DOOR_TOP = FLOOR - 203  # a door about 2 metres high
+
+
+def door_post() -> list[str]:
+    """The door frame beside the figure, seen side on: a pale upright from the floor to the top."""
+    corner = Point(POST_X - POST_WIDTH / 2, DOOR_TOP)
+    return [
+        f'<rect x="{num(corner.x)}" y="{num(corner.y)}" width="{num(POST_WIDTH)}" '
+        f'height="{num(FLOOR - DOOR_TOP)}" fill="{PALE}"/>'
+    ]
+
+
+def frame_arm(shoulder: Point, body: Body = BODY) -> tuple[Point, ...]:
+    """The near arm out to the side, towards the viewer, with the elbow at shoulder height on the
+    door frame and the forearm straight up it.
+    """
+    back = shoulder.x - POST_X  # how far the shoulder is in front of the frame
+    side = math.sqrt(max(body.upper_arm**2 - back**2, 0.0))
+    elbow = shoulder - Point(back, 0) - FAR * side
+    fist = elbow.step(-90, body.forearm)
+    wrist = fist.step(90, body.fist_r * 1.5)
+    return shoulder, elbow, wrist, fist
+
+
+def chest_patch(pose: Pose, joints: Skeleton) -> str:
+    """The front of the upper trunk, from the collar bones down to the bottom of the ribs."""
+    body = pose.body
+    ring = ((1.1, 0.06), (1.04, 0.28), (0.76, 0.42), (0.56, 0.39), (0.54, 0.06), (0.8, -0.08), (1.06, -0.1))
+    return smooth_outline(
+        [
+            joints.hip.step(pose.torso, height * body.torso).step(pose.chest or 0, depth * body.chest)
+            for height, depth in ring
+        ]
+    )
+
+
+def standing_leg(hip: Point, thigh: float, foot: float = 0, body: Body = BODY) -> Leg:
+    """A leg with the thigh in the direction `thigh` and the shin reaching down to the floor."""
+    knee = hip.step(thigh, body.thigh)
+    drop = (FLOOR - body.ankle - knee.y) / body.shin
+    shin = math.degrees(math.asin(clamp(drop)))
+    return Leg(thigh, shin if thigh < 90 else 180 - shin, foot)
+
+
+def doorway_frame(forward: float, step: bool) -> str:
+    """Standing in a doorway, facing right, the forearms up the frame with the elbows at shoulder
+    height. With `step` the near foot is a step forward and the body has moved `forward` past the
+    frame, so the chest opens and the arms are drawn back.
+    """
+    if step:
+        hip = Point(POST_X + forward, FLOOR - BODY.ankle - 74.0)
+        near_leg, far_leg = standing_leg(hip, 58), standing_leg(hip, 112)
+    else:
+        hip = Point(POST_X + forward, STANDING_HIP.y)
+        near_leg, far_leg = Leg(90, 90, 0), None
+    pose = Pose(
+        hip=hip,
+        torso=-88 if step else -90,
+        neck=-86,
+        face=0,
+        chest=2 if step else 0,
+        near_arm=None,  # drawn below, against the frame
+        near_leg=near_leg,
+        far_leg=far_leg,
+    )
+    joints = skeleton(pose)
+    shoulder = hip.step(pose.torso, BODY.torso)
+    near = frame_arm(shoulder)  # the far arm, on the far post, is hidden behind the head and trunk
+    chest = shape(chest_patch(pose, joints), ACCENT)
+    near_arm = filled(arm(near, BODY), ACCENT, parted=True)
+    front = shoulder.step(pose.chest or 0, BODY.chest * 0.42).step(90, 12)
+    arrow = straight_arrow(front + Point(14, 0), front + Point(42, 0))
+    return svg(
+        EXERCISE_WIDTH,
+        EXERCISE_HEIGHT,
+        [floor(EXERCISE_WIDTH), *door_post(), *figure(pose), chest, *near_arm, *arrow],
+    )
+
+
 # --- Sleep positions ----------------------------------------------------------------------------
 
 SLEEP_WIDTH, SLEEP_HEIGHT = 320, 140
@@ -898,6 +981,9 @@ PICTURES: dict[str, Callable[[], str]] = {
     "neck-range-of-motion-2-tilt.svg": neck_tilt,
     "neck-range-of-motion-3-down.svg": lambda: neck_nod(-80, 50, -20, 40),
     "neck-range-of-motion-4-up.svg": lambda: neck_nod(-92, -35, 10, -50),
+    # Standing in the doorway, forearms on the frame; then a step forward opens the chest.
+    "doorway-chest-stretch-1-start.svg": lambda: doorway_frame(10, step=False),
+    "doorway-chest-stretch-2-stretch.svg": lambda: doorway_frame(28, step=True),
     "sleep-side.svg": sleep_side,
     "sleep-back.svg": sleep_back,
     "sleep-stomach.svg": sleep_stomach,

@@ -17,6 +17,7 @@ def test_list_shows_every_bundled_section(workdir: Path) -> None:
         "chin-tuck",
         "chronic-pain",
         "dislocates",
+        "doorway-chest-stretch",
         "foam-roller",
         "heat-ice",
         "muscle-knots",
