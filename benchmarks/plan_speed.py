@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from builder.api import ScheduleChoice, build_handout
+from builder.api import Personal, ScheduleChoice, build_handout
 from builder.patient import Patient
 
 RUNS = 5
@@ -36,6 +36,7 @@ def main() -> None:
         output = folder / "one.pdf"
         patient = Patient("Zoë O'Brien", "Sam Lee", datetime.date(2026, 12, 1), "Go gently.")
         schedule = ScheduleChoice(start=datetime.date(2026, 11, 29))
+        personal = Personal(patient, schedule=schedule)
 
         command = [sys.executable, "-m", "builder", "build", "-s", ",".join(SECTIONS), "-o", str(output)]
         command += ["--patient", patient.name, "--start", "2026-11-29"]
@@ -43,11 +44,8 @@ def main() -> None:
         env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
         run = lambda: subprocess.run(command, check=True, capture_output=True, env=env)  # noqa: E731
         cold = min(_timed(run) for _ in range(RUNS))
-        pages = build_handout(SECTIONS, output, patient=patient, schedule=schedule).pages  # warm-up
-        warm = [
-            _timed(lambda: build_handout(SECTIONS, output, patient=patient, schedule=schedule))
-            for _ in range(IN_PROCESS)
-        ]
+        pages = build_handout(SECTIONS, output, personal=personal).pages  # warm-up
+        warm = [_timed(lambda: build_handout(SECTIONS, output, personal=personal)) for _ in range(IN_PROCESS)]
         size = output.stat().st_size / 1024
 
         clinic = folder / "clinic"

@@ -95,14 +95,21 @@ class Printing:
 
 
 class Personal(NamedTuple):
-    """What makes a build this patient's: their details, dose changes, the schedule, the log, and
-    large print for a patient who sees poorly."""
+    """What makes a build one patient's. Every part is optional."""
 
-    patient: Patient
-    changes: DoseChanges
-    schedule: ScheduleChoice
-    log: bool
+    patient: Patient = NO_PATIENT
+    """Their name, therapist, date and a note, printed on page one."""
+    changes: DoseChanges = NO_CHANGES
+    """Dose fields to set: {"dislocates": {"reps": "8"}}, checked like --set."""
+    schedule: ScheduleChoice = NO_SCHEDULE
+    """The ice-and-heat schedule's start date and length."""
+    log: bool = False
+    """Add the exercise log."""
     large_print: bool = False
+    """Body text at 16 pt, pictures larger, each exercise on pages of its own."""
+
+
+FOR_ANYONE = Personal()
 
 
 @dataclass(frozen=True)
@@ -137,21 +144,14 @@ def build_handout(
     content_dir: Path | None = None,
     clinic: Path | None = None,
     *,
-    patient: Patient = NO_PATIENT,
-    changes: DoseChanges = NO_CHANGES,
-    schedule: ScheduleChoice = NO_SCHEDULE,
-    log: bool = False,
-    large_print: bool = False,
+    personal: Personal = FOR_ANYONE,
     _setup: ClinicSetup | None = None,
 ) -> BuildResult:
     """Build one handout from the named sections, in the order given, and write it to ``output``.
 
     ``paper`` defaults to the clinic's; ``clinic`` is a clinic folder or its clinic.yaml (None: the demo).
-    ``patient`` fills in the first page; ``changes`` sets dose fields (``{"dislocates": {"reps": "8"}}``);
-    ``schedule`` dates the ice-and-heat schedule and may change its length; ``log`` adds the exercise log;
-    ``large_print`` sets body text at 16 pt, pictures larger and each exercise on pages of its own.
+    ``personal`` makes it one patient's: see ``Personal``.
     """
-    personal = Personal(patient, changes, schedule, log, large_print)
     setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, personal, _setup)
     kinds = {section.kind for section in handout.sections}
     if "exercise" in kinds and "safety" not in kinds:  # a booklet's back cover carries the reminder
@@ -173,19 +173,14 @@ def build_booklet(
     clinic: Path | None = None,
     printing: Printing = Printing(),
     *,
-    patient: Patient = NO_PATIENT,
-    changes: DoseChanges = NO_CHANGES,
-    schedule: ScheduleChoice = NO_SCHEDULE,
-    log: bool = False,
-    large_print: bool = False,
+    personal: Personal = FOR_ANYONE,
     _setup: ClinicSetup | None = None,
 ) -> BookletResult:
     """Build a booklet: ``output`` in reading order (A5, or half-letter on letter paper), and beside it
     the file to print: ``NAME-print.pdf`` imposed two pages to a sheet for an office printer, or with
     ``printing.bleed`` set, ``NAME-press.pdf`` with bleed and crop marks for a print shop.
-    ``patient``, ``changes``, ``schedule`` and ``log`` as for ``build_handout``.
+    ``personal`` as for ``build_handout``.
     """
-    personal = Personal(patient, changes, schedule, log, large_print)
     setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, personal, _setup)
     reminder = _red_flags_reminder(setup.library)
     # Imported here: a handout does not need them, and a command that starts fast feels fast.
@@ -217,11 +212,7 @@ def build_plan(
     clinic: Path | None = None,
     printing: Printing | None = None,
     *,
-    patient: Patient = NO_PATIENT,
-    changes: DoseChanges = NO_CHANGES,
-    schedule: ScheduleChoice = NO_SCHEDULE,
-    log: bool = False,
-    large_print: bool = False,
+    personal: Personal = FOR_ANYONE,
     _setup: ClinicSetup | None = None,
 ) -> BuildResult | BookletResult:
     """Build what the saved plan ``name`` describes: a booklet if the plan says so or ``printing`` is
@@ -229,11 +220,16 @@ def build_plan(
     setup = _setup or open_clinic(clinic, content_dir)
     plan = find_plan(name, setup.plans)
     doses = {section: dict(fields) for section, fields in plan.doses.items()}
-    for section, fields in changes.items():
+    for section, fields in personal.changes.items():
         doses.setdefault(section, {}).update(fields)
-    patient = replace(patient, note=patient.note or plan.note)
-    schedule = replace(
-        schedule, ice_days=schedule.ice_days or plan.ice_days, days=schedule.days or plan.schedule_days
+    schedule = personal.schedule
+    personal = personal._replace(
+        patient=replace(personal.patient, note=personal.patient.note or plan.note),
+        changes=doses,
+        schedule=replace(
+            schedule, ice_days=schedule.ice_days or plan.ice_days, days=schedule.days or plan.schedule_days
+        ),
+        log=personal.log or plan.log,
     )
     if plan.booklet or printing is not None:
         return build_booklet(
@@ -244,11 +240,7 @@ def build_plan(
             content_dir,
             clinic,
             printing or Printing(),
-            patient=patient,
-            changes=doses,
-            schedule=schedule,
-            log=log or plan.log,
-            large_print=large_print,
+            personal=personal,
             _setup=setup,
         )
     return build_handout(
@@ -258,11 +250,7 @@ def build_plan(
         title or plan.title,
         content_dir,
         clinic,
-        patient=patient,
-        changes=doses,
-        schedule=schedule,
-        log=log or plan.log,
-        large_print=large_print,
+        personal=personal,
         _setup=setup,
     )
 

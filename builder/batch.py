@@ -145,9 +145,7 @@ def _build_row(work: tuple[Row, Path, str]) -> RowResult:
         result = api.build_plan(
             row.plan,
             folder / f"{row.name}.pdf",
-            patient=row.patient,
-            changes=row.changes,
-            schedule=ScheduleChoice(start=row.start),
+            personal=api.Personal(row.patient, row.changes, ScheduleChoice(start=row.start)),
             _setup=_setup,
         )
     except HandoutError as exc:

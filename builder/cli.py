@@ -372,7 +372,6 @@ def _build(
     personal: api.Personal,
 ) -> api.BuildResult:
     """Build from --sections or from --plan (one of them), as a booklet when ``printing`` is given."""
-    patient, changes, schedule, log, large_print = personal
     if bool(sections) == bool(plan):
         raise UsageProblem(
             "give --sections or --plan, not both"
@@ -385,28 +384,12 @@ def _build(
     if plan:
         given = click.get_current_context().get_parameter_source("output") != ParameterSource.DEFAULT
         return api.build_plan(
-            plan, output if given else None, paper, title, content, clinic_file, printing,
-            patient=patient, changes=changes, schedule=schedule, log=log, large_print=large_print,
+            plan, output if given else None, paper, title, content, clinic_file, printing, personal=personal
         )  # fmt: skip
     ids = _section_ids(sections or "")
     if printing is None:
-        return api.build_handout(
-            ids,
-            output,
-            paper,
-            title,
-            content,
-            clinic_file,
-            patient=patient,
-            changes=changes,
-            schedule=schedule,
-            log=log,
-            large_print=large_print,
-        )
-    return api.build_booklet(
-        ids, output, paper, title, content, clinic_file, printing, patient=patient, changes=changes,
-        schedule=schedule, log=log, large_print=large_print,
-    )  # fmt: skip
+        return api.build_handout(ids, output, paper, title, content, clinic_file, personal=personal)
+    return api.build_booklet(ids, output, paper, title, content, clinic_file, printing, personal=personal)
 
 
 def _report(result: api.BuildResult) -> None:
