@@ -960,6 +960,130 @@ def logo() -> str:
     )
 
 
+# --- Exercise frames: upper back stretch over a foam roller ------------------------------------
+
+ROLLER_WIDTH, ROLLER_HEIGHT = 230, 130
+ROLLER_FLOOR = ROLLER_HEIGHT - 10.0
+ON_ROLLER = BODY.scaled(1.4)  # as large as the seated figures
+ROLLER_R = 11.0  # a foam roller about 15 cm across, seen end on
+ROLLER_HIP_X = 150.0
+ROLLER_CONTACT = 13  # the roller sits under the back at this point of PROFILE_TRUNK (the shoulder blades)
+
+
+def trunk_point(pose: Pose, height: float, depth: float) -> Point:
+    """A point of the trunk's profile, placed as `trunk` places it."""
+    body = pose.body
+    return (
+        pose.hip.step(pose.torso, height * body.torso)
+        .step(pose.chest or 0, depth * body.chest)
+        .step(90, pose.sag * math.sin(math.pi * clamp(height)))
+    )
+
+
+def roller_pose(torso: float, sag: float, neck: float) -> Pose:
+    """Lying on the back, head to the left, the hips on the floor and the knees bent with the feet
+    flat; the trunk rises at `torso` so the upper back rests on the roller.
+    """
+    chest = torso + 90  # the chest faces up
+    pose = Pose(
+        hip=Point(ROLLER_HIP_X, 0),
+        torso=torso,
+        neck=neck,
+        face=neck + 90,
+        chest=chest,
+        near_arm=None,  # crossed over the chest, drawn over the figure
+        near_leg=Leg(0, 0, 0),
+        sag=sag,
+        body=ON_ROLLER,
+    )
+    # The buttocks rest on the floor, pressed in a little.
+    lowest = max(trunk_point(pose, h, d).y for h, d in PROFILE_TRUNK if h < 0.3)
+    hip = Point(ROLLER_HIP_X, ROLLER_FLOOR + 1.5 - lowest)
+    thigh = -52.0
+    knee = hip.step(thigh, ON_ROLLER.thigh)
+    drop = (ROLLER_FLOOR - ON_ROLLER.ankle - knee.y) / ON_ROLLER.shin
+    return replace(pose, hip=hip, near_leg=Leg(thigh, math.degrees(math.asin(clamp(drop))), 0))
+
+
+def roller_centre(pose: Pose) -> Point:
+    """The roller's centre, just under the back at the shoulder blades."""
+    height, depth = PROFILE_TRUNK[ROLLER_CONTACT]
+    return trunk_point(pose, height, depth).step((pose.chest or 0) + 180, ROLLER_R - 1.5)
+
+
+def lying_on_roller(sag: float, neck_bend: float) -> tuple[Pose, Point]:
+    """The pose whose back just rests on a roller lying on the floor: the trunk's slope is found by
+    halving the range until the roller's bottom is on the floor.
+    """
+    low, high = 180.0, 240.0
+    for _ in range(40):
+        torso = (low + high) / 2
+        pose = roller_pose(torso, sag, torso - neck_bend)
+        if roller_centre(pose).y + ROLLER_R > ROLLER_FLOOR:
+            low = torso  # the roller would sink into the floor: the trunk must rise more steeply
+        else:
+            high = torso
+    return pose, roller_centre(pose)
+
+
+def crossed_arm(pose: Pose) -> tuple[Point, ...]:
+    """The near arm folded across the chest: the elbow over the lower chest and the hand on the far
+    shoulder.
+    """
+    body = pose.body
+    shoulder = pose.hip.step(pose.torso, body.torso)
+    elbow = trunk_point(pose, 0.5, 0.62)
+    fist = trunk_point(pose, 1.0, 0.34) + FAR * (body.shoulders * 0.8)
+    wrist = fist + (elbow - fist) * (body.fist_r * 1.5 / abs(elbow - fist))
+    return shoulder, elbow, wrist, fist
+
+
+def upper_back_patch(pose: Pose) -> str:
+    """The upper trunk, from the shoulder blades up to the neck: the part that arches."""
+    ring = [
+        (0.5, -0.5),
+        (0.64, -0.55),
+        (0.88, -0.58),
+        (1.06, -0.46),
+        (1.14, -0.22),
+        (1.12, 0.06),
+        (0.8, 0.1),
+        (0.55, 0.05),
+    ]
+    return smooth_outline([trunk_point(pose, h, d) for h, d in ring])
+
+
+def roller(centre: Point) -> list[str]:
+    """A foam roller seen end on: a circle with a smaller one inside."""
+    at = f'cx="{num(centre.x)}" cy="{num(centre.y)}"'
+    return [
+        f'<circle {at} r="{num(ROLLER_R)}" {style(INK, LINE, WHITE)}/>',
+        f'<circle {at} r="{num(ROLLER_R * 0.4)}" {style(PALE, GUIDE_LINE)}/>',
+    ]
+
+
+def roller_frame(arch: bool) -> str:
+    """Lying on the back over the roller, the arms crossed over the chest. With `arch` the upper back
+    (in the accent colour) bends gently back over the roller; the dotted circle is where the head was
+    and the arrow shows the way it went.
+    """
+    pose, centre = lying_on_roller(-18.0 if arch else 0.0, 24.0 if arch else 0.0)
+    elements = [line(Point(8, ROLLER_FLOOR), Point(ROLLER_WIDTH - 8, ROLLER_FLOOR), PALE, GROUND_LINE)]
+    if arch:
+        before = skeleton(lying_on_roller(0.0, 0.0)[0]).head
+        elements.append(
+            f'<circle cx="{num(before.x)}" cy="{num(before.y)}" r="{num(pose.body.head)}" '
+            f'{style(PALE, GUIDE_LINE)} stroke-dasharray="4 4"/>'
+        )
+    elements += [*roller(centre), *figure(pose)]
+    if arch:
+        elements.append(shape(upper_back_patch(pose), ACCENT))
+    elements += filled(arm(crossed_arm(pose), pose.body), INK, parted=True)
+    if arch:
+        elements += arc_arrow(centre, 74, -100, -150)
+    return svg(ROLLER_WIDTH, ROLLER_HEIGHT, elements)
+
+
 PICTURES: dict[str, Callable[[], str]] = {
     # Arms down in front, the stick before the thighs; it will travel up and forward.
     "dislocates-1-start.svg": lambda: dislocates_frame(76, 62, -62),
@@ -984,6 +1108,9 @@ PICTURES: dict[str, Callable[[], str]] = {
     # Standing in the doorway, forearms on the frame; then a step forward opens the chest.
     "doorway-chest-stretch-1-start.svg": lambda: doorway_frame(10, step=False),
     "doorway-chest-stretch-2-stretch.svg": lambda: doorway_frame(28, step=True),
+    # Lying on the back over a roller under the upper back; then the upper back arches over it.
+    "thoracic-extension-1-start.svg": lambda: roller_frame(arch=False),
+    "thoracic-extension-2-arch.svg": lambda: roller_frame(arch=True),
     "sleep-side.svg": sleep_side,
     "sleep-back.svg": sleep_back,
     "sleep-stomach.svg": sleep_stomach,

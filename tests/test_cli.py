@@ -29,6 +29,7 @@ def test_list_shows_every_bundled_section(workdir: Path) -> None:
         "shoulder-blade-squeeze",
         "sleep",
         "spasms",
+        "thoracic-extension",
         "upper-back-pain",
         "warm-bath",
         "warm-water",
