@@ -32,7 +32,7 @@ from builder.library import Library, load_library
 from builder.output import create_clinic_folder, write_pdf, write_pdfs
 from builder.patient import Patient
 from builder.plans import Plans, find_plan, load_plans
-from builder.prescription import Dose, DoseError, dose_value, with_changes
+from builder.prescription import Dose, DoseError, dose_value
 from builder.resources import DEMO_CLINIC, is_bundled
 from builder.schedule import ScheduleChoice, resolved
 from builder.validate import display_path
@@ -316,7 +316,7 @@ def _doses(sections: Sequence[Section], changes: DoseChanges) -> dict[str, Dose]
                 value = dose_value(field, text)
             except DoseError as exc:
                 raise UsageProblem(f"{given}: {exc}") from None
-            doses[section_id] = with_changes(doses.get(section_id) or Dose(), {field: value})
+            doses[section_id] = replace(doses.get(section_id) or Dose(), **{field: value})
     return doses
 
 

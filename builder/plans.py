@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from builder.config import PAPERS
 from builder.content import ID_PATTERN, SCHEDULE_DAYS, Section
 from builder.errors import ConfigError, UnknownPlanError
 from builder.prescription import LIMITS, DoseError, dose_value
@@ -33,7 +34,6 @@ PLAN_KEYS = (
     "log",
 )
 FORMATS = ("handout", "booklet")
-PAPERS = ("a4", "letter")
 ICE_DAYS = (2, 3)  # ice for the first 48 to 72 hours, as the heat-ice section says; then heat
 
 

@@ -7,8 +7,7 @@ mean, so "reps=0" or "hold=-5" is an error that names the field, never a silly l
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 
 from builder.validate import did_you_mean
 
@@ -83,13 +82,6 @@ def dose_value(field: str, text: str) -> int:
             f"{field} must be a whole number from {fewest} to {most} ({WHAT[field]}), not '{text}'"
         )
     return value
-
-
-def with_changes(dose: Dose, changes: Mapping[str, int]) -> Dose:
-    """``dose`` with some fields set to checked values (see ``dose_value``)."""
-    known = {f.name for f in fields(Dose)}
-    assert set(changes) <= known, changes  # callers check field names with dose_value first
-    return replace(dose, **changes)
 
 
 def _times(count: int) -> str:
