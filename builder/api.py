@@ -36,6 +36,7 @@ from builder.prescription import Dose, DoseError, dose_value
 from builder.resources import DEMO_CLINIC, is_bundled
 from builder.schedule import ScheduleChoice, resolved
 from builder.validate import display_path
+from builder.words import LANGUAGES, SOURCE_LANGUAGE, Words, words_for
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +108,11 @@ class Personal(NamedTuple):
     """Add the exercise log."""
     large_print: bool = False
     """Body text at 16 pt, pictures larger, each exercise on pages of its own."""
+    lang: str = SOURCE_LANGUAGE
+    """The language to print in: "en" or "es"."""
+    fallback: str | None = None
+    """The language a section not written in ``lang`` prints in, with a note; None: such a section is
+    an error."""
 
 
 FOR_ANYONE = Personal()
@@ -182,7 +188,7 @@ def build_booklet(
     ``personal`` as for ``build_handout``.
     """
     setup, handout, pictures = _prepare(sections, paper, title, content_dir, clinic, personal, _setup)
-    reminder = _red_flags_reminder(setup.library)
+    reminder = _red_flags_reminder(setup.library, handout.words.code)
     # Imported here: a handout does not need them, and a command that starts fast feels fast.
     from builder.impose import impose
     from builder.layout.booklet import render_booklet
@@ -275,14 +281,28 @@ def _prepare(
     chosen sections, the doses, the patient's details in the clinic's font, the pictures."""
     if paper is not None and paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {PAPER_SIZES}, not {paper!r}")
-    patient, changes, schedule, log, large_print = personal
+    patient, changes, schedule, log, large_print, lang, fallback = personal
+    for code in (lang, fallback):
+        if code is not None and code not in LANGUAGES:
+            raise ValueError(f"language must be one of {tuple(LANGUAGES)}, not {code!r}")
+    words = words_for(lang)
     setup = setup or open_clinic(clinic, content_dir)
-    settings = setup.clinic
+    settings = setup.clinic.speaking(words)
+    untranslated = setup.clinic.untranslated(lang)
+    if untranslated:
+        logger.warning(
+            "%s: the clinic's %s have no %s words under %s:, so they print in English",
+            display_path(settings.source),
+            ", ".join(untranslated),
+            words.name,
+            lang,
+        )
     paper = paper or settings.paper
-    chosen = tuple(resolved(section, schedule, settings.dates) for section in setup.library.select(sections))
+    selected = setup.library.select(sections, lang, fallback)
+    chosen = tuple(resolved(section, schedule, settings.dates, words) for section in selected)
     _check_font_covers(patient, settings)
     handout = Handout(
-        (title or "").strip() or default_title(chosen),
+        (title or "").strip() or default_title(chosen, words),
         chosen,
         settings,
         paper,
@@ -291,12 +311,23 @@ def _prepare(
         schedule.start,
         log,
         large_print,
+        words,
+        _offers(setup.library, selected, lang),
     )
     if log and not handout.doses:
         raise UsageProblem("the exercise log needs an exercise in the handout; add one, or leave out --log")
     accent = HexColor(settings.colors.marks)
     pictures = load_pictures((image.path for section in chosen for image in section.images), accent)
     return setup, handout, pictures
+
+
+def _offers(library: Library, sections: Sequence[Section], lang: str) -> tuple[Words, ...]:
+    """The other languages every one of ``sections`` is written in: the handout can be had in those."""
+    return tuple(
+        words
+        for code, words in LANGUAGES.items()
+        if code != lang and all(section.id in library.in_language(code) for section in sections)
+    )
 
 
 def _doses(sections: Sequence[Section], changes: DoseChanges) -> dict[str, Dose]:
@@ -349,10 +380,11 @@ def _result(path: Path, pages: int, handout: Handout, setup: ClinicSetup) -> Bui
     return BuildResult(path, pages, handout.paper, handout.sections, handout.clinic, replaced, own_pictures)
 
 
-def _red_flags_reminder(library: Library) -> Callout | None:
+def _red_flags_reminder(library: Library, lang: str) -> Callout | None:
     """The warning a booklet's back cover repeats: the first "stop" box of the library's red-flags
-    section (a clinic's own red-flags section, if it has one), whether or not the booklet includes it."""
-    section = library.sections.get(RED_FLAGS)
+    section (a clinic's own red-flags section, if it has one), whether or not the booklet includes it;
+    in the booklet's language where the section is written in it."""
+    section = library.in_language(lang).get(RED_FLAGS) or library.sections.get(RED_FLAGS)
     boxes = (block for block in section.blocks if isinstance(block, Callout)) if section else ()
     return next((box for box in boxes if box.style == "stop"), None)
 

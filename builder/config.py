@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,11 +22,14 @@ from builder.fontfiles import FontFileError, open_font
 from builder.patient import DATE_STYLES
 from builder.resources import DEMO_CLINIC
 from builder.validate import IMAGE_SUFFIXES, Checker, did_you_mean, display_path, dotted, inside
+from builder.words import LANGUAGES, SOURCE_LANGUAGE, Words
 from builder.yamlfile import KeyPath, YamlFileError, read_yaml
 
 log = logging.getLogger(__name__)
 
 CLINIC_FILE = "clinic.yaml"
+TRANSLATIONS = tuple(code for code in LANGUAGES if code != SOURCE_LANGUAGE)
+"""A clinic's words in another language go under that language's code: ``es:``."""
 CLINIC_KEYS = (
     "name",
     "tagline",
@@ -44,7 +48,9 @@ CLINIC_KEYS = (
     "dates",
     "disclaimer",
     "clinicians",
+    *TRANSLATIONS,
 )
+TRANSLATED_KEYS = ("tagline", "hours", "after_hours", "disclaimer", "qr_label")
 QR_KEYS = ("url", "label")
 COLOR_KEYS = ("primary", "accent")
 DEFAULT_COLORS = ("#125B6B", "#C2571A")
@@ -55,7 +61,6 @@ HEADERS = ("band", "rule")
 
 BODY_SIZES = (12.0, 18.0)
 DEFAULT_BODY_SIZE = 13.0
-DEFAULT_QR_LABEL = "Scan to book your next visit"
 MAX_QR_URL = 300  # longer addresses make a QR code too dense to scan from paper
 MAX_DISCLAIMER = 250  # it prints on every page; longer, it eats into the room for the advice
 MAX_CLINICIANS = 6
@@ -105,6 +110,17 @@ class QrCode:
 
 
 @dataclass(frozen=True)
+class ClinicWords:
+    """The clinic's own words in one more language; each left out (None) prints in English."""
+
+    tagline: str | None = None
+    hours: tuple[str, ...] | None = None
+    after_hours: str | None = None
+    disclaimer: str | None = None
+    qr_label: str | None = None
+
+
+@dataclass(frozen=True)
 class Clinic:
     name: str
     tagline: str
@@ -125,6 +141,38 @@ class Clinic:
     disclaimer: str
     clinicians: tuple[str, ...]
     source: Path
+    translations: Mapping[str, ClinicWords] = field(default_factory=dict)
+    """Its words in other languages, by language code."""
+
+    def speaking(self, words: Words) -> Clinic:
+        """The clinic as a handout in ``words``' language prints it: its own words in that language where
+        it gave them, else in English, and the QR code's label by default in that language."""
+        own = self.translations.get(words.code, ClinicWords())
+        qr_code = self.qr_code
+        if qr_code is not None:
+            qr_code = replace(qr_code, label=own.qr_label or qr_code.label or words.qr_label)
+        return replace(
+            self,
+            tagline=self.tagline if own.tagline is None else own.tagline,
+            hours=self.hours if own.hours is None else own.hours,
+            after_hours=self.after_hours if own.after_hours is None else own.after_hours,
+            disclaimer=self.disclaimer if own.disclaimer is None else own.disclaimer,
+            qr_code=qr_code,
+        )
+
+    def untranslated(self, lang: str) -> list[str]:
+        """The keys whose words a handout in ``lang`` would print in English."""
+        if lang == SOURCE_LANGUAGE:
+            return []
+        own = self.translations.get(lang, ClinicWords())
+        given = {
+            "tagline": self.tagline,
+            "hours": self.hours,
+            "after_hours": self.after_hours,
+            "disclaimer": self.disclaimer,
+            "qr_label": self.qr_code and self.qr_code.label,
+        }
+        return [key for key in TRANSLATED_KEYS if given[key] and getattr(own, key) is None]
 
     @property
     def folder(self) -> Path:
@@ -250,6 +298,27 @@ class _ClinicReader:
             disclaimer=self.disclaimer(top),
             clinicians=self.clinicians(top.get("clinicians")),
             source=check.source,
+            translations={
+                code: self.translation(top[code], code) for code in TRANSLATIONS if top.get(code) is not None
+            },
+        )
+
+    def translation(self, value: Any, code: str) -> ClinicWords:
+        """The clinic's words in the language ``code``; any of them may be left out."""
+        given = self.mapping(value, (code,), TRANSLATED_KEYS) or {}
+        path: KeyPath = (code,)
+        return ClinicWords(
+            tagline=self.check.text(given, path, "tagline", required=False) if "tagline" in given else None,
+            hours=self.lines(given["hours"], (code, "hours")) if "hours" in given else None,
+            after_hours=(
+                self.check.text(given, path, "after_hours", required=False)
+                if "after_hours" in given
+                else None
+            ),
+            disclaimer=self.disclaimer(given, path) if "disclaimer" in given else None,
+            qr_label=self.check.text(given, path, "qr_label", required=False)
+            if "qr_label" in given
+            else None,
         )
 
     def mapping(self, value: Any, path: KeyPath, keys: tuple[str, ...]) -> dict[str, Any] | None:
@@ -299,8 +368,7 @@ class _ClinicReader:
             self.check.problem(
                 where, f"is {len(url)} characters long; use a short link of at most {MAX_QR_URL} so it scans"
             )
-        label = self.check.text(qr, ("qr_code",), "label", required=False) or DEFAULT_QR_LABEL
-        return QrCode(url, label)
+        return QrCode(url, self.check.text(qr, ("qr_code",), "label", required=False))
 
     def lines(self, value: Any, path: KeyPath) -> tuple[str, ...]:
         """One line of text or a list of lines; optional."""
@@ -416,11 +484,11 @@ class _ClinicReader:
         value = self.check.choice(top, (), key, choices, any_case=True)
         return value if value in choices else choices[0]
 
-    def disclaimer(self, top: dict[str, Any]) -> str:
-        text = self.check.text(top, (), "disclaimer", required=False)
+    def disclaimer(self, top: dict[str, Any], path: KeyPath = ()) -> str:
+        text = self.check.text(top, path, "disclaimer", required=False)
         if len(text) > MAX_DISCLAIMER:
             self.check.problem(
-                ("disclaimer",),
+                (*path, "disclaimer"),
                 f"is {len(text)} characters long; it prints on every page, so keep it to {MAX_DISCLAIMER}",
             )
         return text

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from builder.prescription import LIMITS, Dose, DoseError, dose_value
 from builder.resources import is_bundled
 from builder.validate import IMAGE_SUFFIXES, Checker, display_path, inside, is_relative_name
+from builder.words import SOURCE_LANGUAGE, Words, words_for
 from builder.yamlfile import KeyPath, YamlFileError, read_yaml
 
 KINDS = ("tips", "exercise", "schedule", "info", "safety")
@@ -119,8 +120,6 @@ class Schedule:
 
 Block = Paragraph | Heading | Bullets | Steps | Figures | Callout | Table | Schedule
 
-DEFAULT_CALLOUT_TITLES = {"tip": "Tip", "caution": "Take care", "stop": "Stop and call"}
-
 
 @dataclass(frozen=True)
 class Section:
@@ -133,12 +132,14 @@ class Section:
     blocks: tuple[Block, ...]
     source: Path
     dose: Dose | None = None
+    """How much to do, for an exercise: printed as "Your dose"; a plan or --set may change it."""
     version: str = "1"
     reviewed_by: str = ""
     """Who last checked the section against current practice."""
     next_review: str = ""
     """When it is due to be checked again (year-month): 3 years after ``reviewed`` unless it says."""
-    """How much to do, for an exercise: printed as "Your dose"; a plan or --set may change it."""
+    lang: str = SOURCE_LANGUAGE
+    """The language it is written in: English, unless it is a translation in a language's folder."""
 
     @property
     def images(self) -> tuple[Image, ...]:
@@ -152,13 +153,16 @@ class Section:
         return tuple(found)
 
 
-def load_section(path: Path, image_dirs: tuple[Path, ...]) -> tuple[Section | None, list[str]]:
-    """Load one section file; returns the section (None if invalid) and every problem found in it."""
+def load_section(
+    path: Path, image_dirs: tuple[Path, ...], lang: str = SOURCE_LANGUAGE
+) -> tuple[Section | None, list[str]]:
+    """Load one section file written in ``lang``; returns the section (None if invalid) and every
+    problem found in it."""
     try:
         located = read_yaml(path)
     except YamlFileError as exc:
         return None, [exc.message(display_path(path))]
-    reader = _SectionReader(Checker(path, located), image_dirs)
+    reader = _SectionReader(Checker(path, located), image_dirs, words_for(lang))
     section = reader.section(located.data)
     return (None if reader.check.problems else section), reader.check.problems
 
@@ -166,9 +170,10 @@ def load_section(path: Path, image_dirs: tuple[Path, ...]) -> tuple[Section | No
 class _SectionReader:
     """Walks one section's data; each method reads one part of the schema in docs/content-format.md."""
 
-    def __init__(self, check: Checker, image_dirs: tuple[Path, ...]) -> None:
+    def __init__(self, check: Checker, image_dirs: tuple[Path, ...], words: Words) -> None:
         self.check = check
         self.image_dirs = image_dirs
+        self.words = words
 
     def section(self, data: Any) -> Section | None:
         check = self.check
@@ -203,6 +208,7 @@ class _SectionReader:
             version=check.text(top, (), "version", required=False) or "1",
             reviewed_by=check.text(top, (), "reviewed_by", required=False),
             next_review=next_review,
+            lang=self.words.code,
         )
 
     def month(self, top: dict[str, Any], key: str) -> str:
@@ -307,7 +313,7 @@ class _SectionReader:
         )
         return Callout(
             style,  # type: ignore[arg-type]
-            title or DEFAULT_CALLOUT_TITLES.get(style, ""),
+            title or self.words.callout_titles.get(style, ""),
             text,
             bullets,
             after_hours,
@@ -352,7 +358,7 @@ class _SectionReader:
             days=days,
             ice_days=ice_days,
             how_long=self.check.text(schedule, path, "how_long"),
-            slots=self.check.texts(slots, (*path, "slots")) if slots is not None else ("Morning", "Evening"),
+            slots=self.check.texts(slots, (*path, "slots")) if slots is not None else self.words.slots,
         )
 
     def image(self, item: dict[str, Any], path: KeyPath, required: bool) -> Image | None:

@@ -25,6 +25,12 @@ class UnknownSectionError(HandoutError):
     exit_code = 2
 
 
+class MissingTranslationError(HandoutError):
+    """Raised when a chosen section is not written in the language asked for (and no --fallback)."""
+
+    exit_code = 2
+
+
 class UnknownPlanError(HandoutError):
     """Raised when ``--plan`` names a plan that is in no plans folder."""
 

@@ -10,6 +10,7 @@ from builder.config import PAPERS, Clinic
 from builder.content import Section
 from builder.patient import Patient
 from builder.prescription import Dose
+from builder.words import ENGLISH, Words
 
 PAPER_SIZES = PAPERS
 PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
@@ -34,6 +35,10 @@ class Handout:
     """Add the exercise log: a page to tick each exercise off, day by day."""
     large_print: bool = False
     """Body text at 16 pt, pictures larger, each exercise on pages of its own."""
+    words: Words = ENGLISH
+    """The language of the handout: its fixed words. A section not written in it says so in a note."""
+    offers: tuple[Words, ...] = ()
+    """The other languages every section of the handout is written in, offered on the page."""
 
     @property
     def reviewed(self) -> str:
@@ -53,6 +58,6 @@ class Handout:
         return ", ".join(f"{section.id} v{section.version}" for section in self.sections)
 
 
-def default_title(sections: tuple[Section, ...]) -> str:
+def default_title(sections: tuple[Section, ...], words: Words) -> str:
     """One section keeps its own title; several become a plan."""
-    return sections[0].title if len(sections) == 1 else "Your home care plan"
+    return sections[0].title if len(sections) == 1 else words.default_title

@@ -1,43 +1,86 @@
-"""The section library: every section the build can use, and the selection a user asks for.
+"""The section library: every section the build can use, in each language, and the selection a user asks
+for.
 
 Bundled sections are always there; a content folder given by the user adds sections with new ids and
-replaces bundled ones with the same id. Every file is checked before anything is built, so one run shows
-every problem at once.
+replaces bundled ones with the same id. Sections directly in a content folder are in English; a
+translation is the same file name in the subfolder named by its language's code (``content/es/``), so a
+missing one shows as a gap in that folder. A replacement is per language: a clinic's own ``sleep.yaml``
+stands in for the bundled English one, and its ``es/sleep.yaml`` for the Spanish one. Every file is
+checked before anything is built, so one run shows every problem at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from builder.content import Section, load_section
-from builder.errors import ContentError, UnknownSectionError, UsageProblem
+from builder.errors import ContentError, MissingTranslationError, UnknownSectionError, UsageProblem
 from builder.resources import BUNDLED_CONTENT, BUNDLED_IMAGES, is_bundled
 from builder.validate import did_you_mean, display_path, inside
+from builder.words import LANGUAGES, SOURCE_LANGUAGE, words_for
 
 
 @dataclass(frozen=True)
 class Library:
-    sections: dict[str, Section]
-    replaced: frozenset[str] = frozenset()
-    """Ids of bundled sections that a clinic's own section of the same id stands in for."""
+    languages: Mapping[str, Mapping[str, Section]]
+    """Every section, by language and then id: English first, then each translation folder."""
+    replaced: frozenset[tuple[str, str]] = frozenset()
+    """The (language, id) of bundled sections that a clinic's own section stands in for."""
 
-    def select(self, ids: Sequence[str]) -> tuple[Section, ...]:
-        """The sections named in ``ids``, in that order; an unknown id is a usage error."""
+    @property
+    def sections(self) -> dict[str, Section]:
+        """Each section once, in its own language: English, or the language of a clinic section written
+        in one language only."""
+        found: dict[str, Section] = {}
+        for sections in self.languages.values():
+            for section_id, section in sections.items():
+                found.setdefault(section_id, section)
+        return found
+
+    def in_language(self, lang: str) -> Mapping[str, Section]:
+        return self.languages.get(lang, {})
+
+    def select(
+        self, ids: Sequence[str], lang: str = SOURCE_LANGUAGE, fallback: str | None = None
+    ) -> tuple[Section, ...]:
+        """The sections named in ``ids``, in that order, in ``lang``; a section not written in it comes in
+        ``fallback`` (None: none may). An unknown id or a missing translation is a usage error."""
         if not ids:
             raise UsageProblem("no sections chosen; pass --sections with ids from 'handout list'")
-        unknown = [
-            f"'{i}'{did_you_mean(i, self.sections)}" for i in dict.fromkeys(ids) if i not in self.sections
-        ]
+        known = self.sections
+        wanted = list(dict.fromkeys(ids))
+        unknown = [f"'{i}'{did_you_mean(i, known)}" for i in wanted if i not in known]
         if unknown:  # every misspelling at once, so one more try is enough
-            named = unknown[0] if len(unknown) == 1 else ", ".join(unknown[:-1]) + " and " + unknown[-1]
             plural = "s" if len(unknown) > 1 else ""
             raise UnknownSectionError(
-                f"unknown section{plural} {named}; run 'handout list' to see all sections"
+                f"unknown section{plural} {_listed(unknown)}; run 'handout list' to see all sections"
             )
-        return tuple(self.sections[section_id] for section_id in dict.fromkeys(ids))
+        chosen = self.in_language(lang)
+        spare = self.in_language(fallback) if fallback else {}
+        missing = [i for i in wanted if i not in chosen and i not in spare]
+        if missing:
+            name = words_for(lang).name
+            where = f"content/{lang}/" if lang != SOURCE_LANGUAGE else "content/"
+            if len(missing) == 1:
+                said = f"section '{missing[0]}' has no {name} version; add {where}{missing[0]}.yaml"
+            else:
+                named = _listed([f"'{i}'" for i in missing])
+                said = f"sections {named} have no {name} version; add them to {where}"
+            advice = (
+                f", or use --fallback {SOURCE_LANGUAGE} to print them in English with a note"
+                if lang != SOURCE_LANGUAGE
+                else ", or choose the language they are written in with --lang"
+            )
+            raise MissingTranslationError(said + advice)
+        return tuple(chosen.get(i) or spare[i] for i in wanted)
+
+
+def _listed(names: list[str]) -> str:
+    """ "'a'", "'a' and 'b'", "'a', 'b' and 'c'"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def load_library(
@@ -64,53 +107,61 @@ def _fingerprint(folders: list[tuple[Path, tuple[Path, ...]]]) -> tuple[object, 
     time (a picture added, removed or renamed changes it)."""
     marks: list[object] = []
     for folder, image_dirs in folders:
-        for path in _section_files(folder):
-            info = path.lstat()  # a link is not followed: links out of the folder are refused anyway
-            marks.append((str(path), info.st_mtime_ns, info.st_size))
+        for _, language_folder in _language_folders(folder):
+            for path in _section_files(language_folder):
+                info = path.lstat()  # a link is not followed: links out of the folder are refused anyway
+                marks.append((str(path), info.st_mtime_ns, info.st_size))
         marks += [(str(d), d.stat().st_mtime_ns if d.is_dir() else None) for d in image_dirs]
     return tuple(marks)
+
+
+def _language_folders(folder: Path) -> list[tuple[str, Path]]:
+    """A content folder holds English sections; its subfolders named by language code, translations."""
+    return [(code, folder if code == SOURCE_LANGUAGE else folder / code) for code in LANGUAGES]
 
 
 @lru_cache(maxsize=8)  # a long-running caller builds from the same unchanged files again and again
 def _loaded(
     folders: tuple[tuple[Path, tuple[Path, ...]], ...], fingerprint: tuple[object, ...], cwd: Path
 ) -> Library:
-    sections: dict[str, Section] = {}
-    replaced: set[str] = set()
+    languages: dict[str, dict[str, Section]] = {code: {} for code in LANGUAGES}
+    replaced: set[tuple[str, str]] = set()
     problems: list[str] = []
-    for folder, image_dirs in folders:
-        here: dict[str, Path] = {}
-        for path in _section_files(folder):
-            if inside(folder, path.name) is None:
-                problems.append(
-                    f"{display_path(path)}: links to a file outside {display_path(folder)}/;"
-                    " copy the section file itself into the folder"
-                )
-                continue
-            section, found = load_section(path, image_dirs)
-            problems.extend(found)
-            if section is None:
-                continue
-            if section.id in here:
-                problems.append(
-                    f"{display_path(path)}: id '{section.id}' is already used by"
-                    f" {display_path(here[section.id])};"
-                    " give each section its own id"
-                )
-                continue
-            here[section.id] = path
-            if section.id in sections and is_bundled(sections[section.id].source):
-                replaced.add(section.id)
-            sections[section.id] = section
+    for content_folder, image_dirs in folders:
+        for lang, folder in _language_folders(content_folder):
+            sections = languages[lang]
+            here: dict[str, Path] = {}
+            for path in _section_files(folder):
+                if inside(content_folder, str(path.relative_to(content_folder))) is None:
+                    problems.append(
+                        f"{display_path(path)}: links to a file outside {display_path(content_folder)}/;"
+                        " copy the section file itself into the folder"
+                    )
+                    continue
+                section, found = load_section(path, image_dirs, lang)
+                problems.extend(found)
+                if section is None:
+                    continue
+                if section.id in here:
+                    problems.append(
+                        f"{display_path(path)}: id '{section.id}' is already used by"
+                        f" {display_path(here[section.id])};"
+                        " give each section its own id"
+                    )
+                    continue
+                here[section.id] = path
+                if section.id in sections and is_bundled(sections[section.id].source):
+                    replaced.add((lang, section.id))
+                sections[section.id] = section
     if problems:
         raise ContentError(problems)
-    return Library(sections, frozenset(replaced))
+    return Library(languages, frozenset(replaced))
 
 
 def _check_content_folder(content_dir: Path) -> None:
     if not content_dir.is_dir():
         raise ContentError([f"{display_path(content_dir)}: no such content folder"])
-    if not _section_files(content_dir):
+    if not any(_section_files(folder) for _, folder in _language_folders(content_dir)):
         nested = content_dir / "content"
         hint = f"; did you mean {display_path(nested)}?" if nested.is_dir() else ""
         raise UsageProblem(f"{display_path(content_dir)}: no section files (*.yaml) in this folder{hint}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from dataclasses import dataclass
 
@@ -17,20 +16,6 @@ class Patient:
 
 
 DATE_STYLES = ("day-month-year", "month-day-year")
-
-
-def printed_date(date: datetime.date, style: str) -> str:
-    """A date as the clinic writes it: "1 December 2026", or "December 1, 2026" (``month-day-year``)."""
-    month = calendar.month_name[date.month]
-    return (
-        f"{month} {date.day}, {date.year}" if style == "month-day-year" else f"{date.day} {month} {date.year}"
-    )
-
-
-def printed_day(date: datetime.date, style: str) -> str:
-    """A day in a schedule, short enough for a table: "Tue 1 Dec", or "Tue Dec 1" (``month-day-year``)."""
-    weekday, month = calendar.day_abbr[date.weekday()], calendar.month_abbr[date.month]
-    return f"{weekday} {month} {date.day}" if style == "month-day-year" else f"{weekday} {date.day} {month}"
 
 
 def note_text(text: str) -> str:

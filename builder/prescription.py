@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.validate import did_you_mean
+from builder.words import ENGLISH, Words
 
 LIMITS = {  # field -> (fewest, most) a therapist could mean
     "sets": (1, 10),
@@ -41,24 +42,25 @@ class Dose:
     days_per_week: int | None = None
     weeks: int | None = None
 
-    def lines(self) -> list[tuple[str, str]]:
+    def lines(self, words: Words = ENGLISH) -> list[tuple[str, str]]:
         """The dose as a patient reads it: a label and plain words for each part that is set."""
         rows = []
         if self.reps is not None:
-            rows.append(("Repeat", _times(self.reps)))
+            rows.append((words.repeat, words.times_count(self.reps)))
         if self.hold is not None:
-            rows.append(("Hold", f"{self.hold} second{'s' if self.hold > 1 else ''} each time"))
+            rows.append((words.hold, words.plural(words.seconds_each, self.hold)))
         if self.sets is not None:
-            rows.append(("Sets", f"{self.sets}, with a short rest between" if self.sets > 1 else "1"))
+            rows.append((words.sets, words.sets_with_rest.format(n=self.sets) if self.sets > 1 else "1"))
         how_often = []
         if self.times_per_day is not None:
-            how_often.append(f"{_times(self.times_per_day)} a day")
+            how_often.append(words.a_day.format(times=words.times_count(self.times_per_day)))
         if self.days_per_week is not None:
-            how_often.append("every day" if self.days_per_week == 7 else f"{self.days_per_week} days a week")
+            every = self.days_per_week == 7
+            how_often.append(words.every_day if every else words.days_a_week.format(n=self.days_per_week))
         if how_often:
-            rows.append(("How often", ", ".join(how_often)))
+            rows.append((words.how_often, ", ".join(how_often)))
         if self.weeks is not None:
-            rows.append(("For", f"{self.weeks} week{'s' if self.weeks > 1 else ''}"))
+            rows.append((words.for_, words.plural(words.weeks, self.weeks)))
         return rows
 
 
@@ -82,7 +84,3 @@ def dose_value(field: str, text: str) -> int:
             f"{field} must be a whole number from {fewest} to {most} ({WHAT[field]}), not '{text}'"
         )
     return value
-
-
-def _times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")

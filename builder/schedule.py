@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass, replace
 
 from builder.content import Schedule, Section, Table
-from builder.patient import printed_day
+from builder.words import Words
 
 
 @dataclass(frozen=True)
@@ -23,29 +23,28 @@ class ScheduleChoice:
     days: int | None = None
 
 
-def resolved(section: Section, choice: ScheduleChoice, date_style: str) -> Section:
-    """``section`` with each schedule turned into the table this patient gets."""
+def resolved(section: Section, choice: ScheduleChoice, date_style: str, words: Words) -> Section:
+    """``section`` with each schedule turned into the table this patient gets, in ``words``' language."""
     if not any(isinstance(block, Schedule) for block in section.blocks):
         return section
     blocks = tuple(
-        _table(block, choice, date_style) if isinstance(block, Schedule) else block
+        _table(block, choice, date_style, words) if isinstance(block, Schedule) else block
         for block in section.blocks
     )
     return replace(section, blocks=blocks)
 
 
-def _table(schedule: Schedule, choice: ScheduleChoice, date_style: str) -> Table:
+def _table(schedule: Schedule, choice: ScheduleChoice, date_style: str, words: Words) -> Table:
     days = choice.days or schedule.days
     ice_days = min(choice.ice_days or schedule.ice_days, days - 1)
     rows = []
     for number in range(1, days + 1):
         if choice.start is None:
-            day = f"Day {number}"
+            day = words.day_number.format(n=number)
         else:
             # Non-breaking spaces: "Tue 1 Dec" stays on one line in its column.
-            day = printed_day(choice.start + datetime.timedelta(days=number - 1), date_style).replace(
-                " ", "\u00a0"
-            )
-        rows.append((day, "Ice" if number <= ice_days else "Heat", schedule.how_long))
-    caption = schedule.caption or ("Your first week" if days == 7 else "Your first two weeks")
-    return Table(caption, ("Day", "Use", "How long"), tuple(rows), schedule.slots)
+            date = choice.start + datetime.timedelta(days=number - 1)
+            day = words.day_in_table(date, date_style).replace(" ", "\u00a0")
+        rows.append((day, words.ice if number <= ice_days else words.heat, schedule.how_long))
+    caption = schedule.caption or (words.first_week if days == 7 else words.first_two_weeks)
+    return Table(caption, (words.day, words.use, words.how_long), tuple(rows), schedule.slots)

@@ -51,6 +51,7 @@ from builder.layout.flowables import (
 from builder.layout.markup import inline, unbroken_numbers
 from builder.layout.styles import INK, RULE, STOP_RED, Theme, tint
 from builder.prescription import Dose
+from builder.words import ENGLISH, Words
 
 STEP_PICTURE_HEIGHT = 42 * mm
 LARGE_PICTURES = 1.3  # how much taller pictures are in large print
@@ -75,8 +76,10 @@ class BlockLayout:
         page_height: float,
         after_hours: str = "",
         large_print: bool = False,
+        words: Words = ENGLISH,
     ) -> None:
         self.theme = theme
+        self.words = words
         self.pictures = pictures
         self.width = width
         self.page_height = page_height
@@ -98,6 +101,8 @@ class BlockLayout:
         story: list[Flowable] = [] if first else [opening, Spacer(1, 4 * mm)]
         if heading:
             story.append(SectionHeading(inline(section.title), theme.h1, section.id, section.title))
+        if section.lang != self.words.code:
+            story.append(self._fallback_note())
         if section.key_message:
             story.append(self._key_message(section.key_message))
         if dose is not None and dose.lines():
@@ -166,17 +171,23 @@ class BlockLayout:
         title_style = theme.callout_title.clone("dose_title", textColor=_readable(theme.accent, fill))
         label = theme.body.clone("dose_label", fontName=theme.fonts.bold, spaceAfter=0)
         value = theme.body.clone("dose_value", spaceAfter=0)
-        label_width = (
-            max(stringWidth(text, label.fontName, label.fontSize) for text, _ in dose.lines()) + 5 * mm
-        )
-        rows = [[Paragraph(text, label), Paragraph(inline(words), value)] for text, words in dose.lines()]
+        lines = dose.lines(self.words)
+        label_width = max(stringWidth(text, label.fontName, label.fontSize) for text, _ in lines) + 5 * mm
+        rows = [[Paragraph(text, label), Paragraph(inline(words), value)] for text, words in lines]
         table = self.grid(rows, [label_width, self.width - 10 * mm - 4 - label_width], plain())
         box = self.boxed(
-            [[Paragraph("Your dose", title_style)], [table]], tint(theme.accent, 0.10), theme.accent
+            [[Paragraph(self.words.your_dose, title_style)], [table]], tint(theme.accent, 0.10), theme.accent
         )
         box.keepWithNext = True
         box.spaceAfter = 4 * mm
         return box
+
+    def _fallback_note(self) -> Flowable:
+        """Says, in the handout's language, why this section is in English: the reader is not lost."""
+        note = self.words.fallback_note.format(language=self.words.own_name)
+        paragraph = Paragraph(f"<i>{inline(note)}</i>", self.theme.caption)
+        paragraph.keepWithNext = True
+        return paragraph
 
     def _key_message(self, text: str) -> Flowable:
         theme = self.theme
@@ -278,7 +289,7 @@ class BlockLayout:
         if figure.verdict:
             color = theme.primary_text if figure.verdict == "do" else STOP_RED
             image = Marked(image, figure.verdict, color)
-            word = "Yes" if figure.verdict == "do" else "Avoid"
+            word = self.words.do if figure.verdict == "do" else self.words.avoid
             caption = f'<font color="#{color.hexval()[2:]}"><b>{word}:</b></font> {caption}'
         if shelf:
             image = Shelved(image, width, shelf)

@@ -41,18 +41,14 @@ from builder.layout.pages import fine_print
 from builder.layout.patient_lines import note_box
 from builder.layout.render import TOO_TALL, document_options, sources
 from builder.layout.styles import MUTED, Theme, make_theme
+from builder.words import Words
 
-NOTES_PROMPT = "Write down how you feel, what helps, and anything your therapist tells you."
-QUESTIONS_PROMPT = "Write your questions here, so you remember to ask them."
-QUESTIONS = ("Questions for my next visit", QUESTIONS_PROMPT)
-MORE_NOTES = ("More notes", NOTES_PROMPT)
 PADDING = {  # pages missing -> the lined pages to add, and whether a blank page ends them
     0: ((), False),
-    1: ((QUESTIONS,), False),
-    2: ((QUESTIONS,), True),
-    3: ((QUESTIONS, MORE_NOTES), True),
+    1: (("questions",), False),
+    2: (("questions",), True),
+    3: (("questions", "more_notes"), True),
 }
-BLANK_NOTE = "This page is intentionally blank"
 
 
 class BookletDocument(BaseDocTemplate):
@@ -83,7 +79,7 @@ def render_booklet(
     each page trim size plus bleed with crop marks around it; None is for office printing, where nothing
     is drawn near the paper's edge.
     """
-    theme = make_theme(handout.clinic, handout.large_print)
+    theme, words = make_theme(handout.clinic, handout.large_print), handout.words
     geometry = BookletGeometry(*BookletGeometry.TRIM_SIZES[handout.paper], bleed=bleed)
     furniture = BookletFurniture(handout, theme, logo, geometry)
     contents = _contents(theme) if len(handout.sections) > 1 else None
@@ -101,16 +97,17 @@ def render_booklet(
         geometry.page_height,
         handout.clinic.after_hours,
         handout.large_print,
+        handout.words,
     )
     story: list[Flowable] = [NextPageTemplate("page"), PageBreak()]
     if contents is not None:
-        story += [Paragraph("Contents", theme.h1), Spacer(1, 2 * mm), contents, PageBreak()]
+        story += [Paragraph(words.contents, theme.h1), Spacer(1, 2 * mm), contents, PageBreak()]
     story += note_box(layout, handout)  # the therapist's note opens the first page of sections
     for index, section in enumerate(handout.sections):
         story.extend(layout.section(section, first=index == 0, dose=handout.doses.get(section.id)))
     if handout.log:
         story += exercise_log(layout, handout)
-    story += [PageBreak(), *_lined_page("My notes", NOTES_PROMPT, theme), PadToFour(theme)]
+    story += [PageBreak(), *_lined_page(words.my_notes, words.notes_prompt, theme), PadToFour(theme, words)]
     story += [NextPageTemplate("back"), PageBreak(), _back_cover(layout, handout, reminder, furniture)]
     try:
         doc.multiBuild(story, canvasmaker=canvas_maker(grayscale, count_first_pass=contents is not None))
@@ -144,9 +141,14 @@ class PadToFour(Flowable):
     whatever the sections took.
     """
 
-    def __init__(self, theme: Theme) -> None:
+    def __init__(self, theme: Theme, words: Words) -> None:
         super().__init__()
         self.theme = theme
+        self.lined = {
+            "questions": (words.questions_title, words.questions_prompt),
+            "more_notes": (words.more_notes, words.notes_prompt),
+        }
+        self.blank_note = words.blank_page
         self.added: tuple[int, int] | None = None
         """The pass and page on which the planned pages were last added."""
 
@@ -159,10 +161,10 @@ class PadToFour(Flowable):
         missing = -(page + 1) % 4
         lined, blank = PADDING[missing]
         pages: list[Flowable] = []
-        for title, prompt in lined:
-            pages += [NextPageTemplate("page"), PageBreak(), *_lined_page(title, prompt, self.theme)]
+        for kind in lined:
+            pages += [NextPageTemplate("page"), PageBreak(), *_lined_page(*self.lined[kind], self.theme)]
         if blank:
-            pages += [NextPageTemplate("blank"), PageBreak(), _blank_note(self.theme)]
+            pages += [NextPageTemplate("blank"), PageBreak(), _blank_note(self.blank_note, self.theme)]
         if pages:
             self._doctemplateAttr("frame").add_generated_content(*pages)
         return 0, 0
@@ -171,9 +173,9 @@ class PadToFour(Flowable):
         pass
 
 
-def _blank_note(theme: Theme) -> Flowable:
+def _blank_note(text: str, theme: Theme) -> Flowable:
     style = theme.caption.clone("blank_note", textColor=MUTED, alignment=1)
-    return Paragraph(BLANK_NOTE, style)
+    return Paragraph(text, style)
 
 
 def _back_cover(
@@ -200,9 +202,7 @@ def _back_cover(
         )
         parts += [
             Spacer(1, 5 * mm),
-            *BlockLayout(compact, {}, layout.width, layout.page_height).callout(reminder),
+            *BlockLayout(compact, {}, layout.width, layout.page_height, words=layout.words).callout(reminder),
         ]
-    small = fine_print(handout, layout.theme)
-    if small is not None:
-        parts.append(small)
+    parts.append(fine_print(handout, layout.theme))
     return KeepInFrame(layout.width, furniture.back_height, parts, mode="shrink")

@@ -151,7 +151,7 @@ class BookletFurniture:
         """The clinic's colour across the top with its logo, name and the title; lines for the patient's
         name, the therapist and the date below; how to call the clinic at the foot."""
         g = self.geometry
-        canv.addPageLabel(0, prefix="Cover")
+        canv.addPageLabel(0, prefix=self.handout.words.cover)
         canv.addPageLabel(1, style=PDFPageLabel.ARABIC, start=2)
         foot = self._call_us(canv)
         lines = self._patient_lines()
@@ -207,8 +207,9 @@ class BookletFurniture:
         shown = len(titles)
         while True:
             more = len(titles) - shown
-            listed = "&nbsp;· ".join(titles[:shown]) + (f" and {more} more" if more else "")
-            inside = Paragraph(f"<b>Inside:</b> {listed}", style)
+            words = self.handout.words
+            listed = "&nbsp;· ".join(titles[:shown]) + (" " + words.and_more.format(n=more) if more else "")
+            inside = Paragraph(f"<b>{words.inside}</b> {listed}", style)
             inside.wrap(width, 4 * style.leading)
             if inside.height <= 4 * style.leading or shown == 1:
                 return inside
@@ -239,7 +240,7 @@ class BookletFurniture:
         theme, clinic, g = self.theme, self.handout.clinic, self.geometry
         parts = []
         if clinic.phone:
-            parts.append(f"Questions? Call us on <b>{inline(clinic.phone)}</b>")
+            parts.append(self.handout.words.call_us_on.format(phone=f"<b>{inline(clinic.phone)}</b>"))
         if clinic.website:
             parts.append(inline(clinic.website))
         if not parts:
@@ -290,7 +291,7 @@ class BookletFurniture:
         """The clinic's colour in a strip along the foot, carrying its name and the QR code to book; the
         frame above holds the contact details and the red-flags reminder."""
         g, theme, code = self.geometry, self.theme, self.handout.clinic.qr_code
-        canv.addPageLabel(canv.getPageNumber() - 1, prefix="Back cover")
+        canv.addPageLabel(canv.getPageNumber() - 1, prefix=self.handout.words.back_cover)
         self._colour(canv, 0, INSET + self.strip)
         foot = INSET if g.bleed is None else 0.0  # where the strip starts on the trimmed page
         middle = (foot + INSET + self.strip) / 2

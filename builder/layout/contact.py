@@ -47,13 +47,14 @@ def contact_box(layout: BlockLayout, clinic: Clinic, on_back_cover: bool = False
         return unbroken_numbers(kept_whole(text, caption.fontName, caption.fontSize, text_width))
 
     title_style = theme.callout_title.clone("contact_title", textColor=theme.primary_text)
+    words = layout.words
     phone = unbroken_numbers(inline(clinic.phone))
     if on_back_cover and clinic.phone:  # one line for both, where every line counts
-        details: list[Flowable] = [Paragraph(f"Questions? Call us on {phone}", title_style)]
+        details: list[Flowable] = [Paragraph(words.call_us_on.format(phone=phone), title_style)]
     else:
-        details = [Paragraph("Questions? Contact us", title_style)]
+        details = [Paragraph(words.contact_us, title_style)]
         if clinic.phone:
-            details.append(Paragraph(f"Call <b>{phone}</b>", theme.body))
+            details.append(Paragraph(words.call.format(phone=f"<b>{phone}</b>"), theme.body))
     if on_back_cover and clinic.address:
         details.append(Paragraph(inline(clinic.address), caption))
     online = [detail(part) for part in (clinic.website, clinic.email) if part]
@@ -61,10 +62,10 @@ def contact_box(layout: BlockLayout, clinic: Clinic, on_back_cover: bool = False
         details.append(Paragraph(" · ".join(online), caption))
     if clinic.hours:
         hours = "<br/>".join(detail(line) for line in clinic.hours)
-        details += [Spacer(1, 2 * mm), Paragraph(f"<b>Opening hours</b><br/>{hours}", caption)]
+        details += [Spacer(1, 2 * mm), Paragraph(f"<b>{words.opening_hours}</b><br/>{hours}", caption)]
     if on_back_cover and clinic.after_hours:
         after_hours = unbroken_numbers(inline(clinic.after_hours))
-        details += [Spacer(1, 2 * mm), Paragraph(f"<b>After hours:</b> {after_hours}", caption)]
+        details += [Spacer(1, 2 * mm), Paragraph(f"<b>{words.after_hours}</b> {after_hours}", caption)]
     if code is None:
         return _panel(layout, layout.grid([[details]], [inner], plain(gap=0)))
     right = _qr_code(layout, code, QR_COLUMN)

@@ -13,13 +13,7 @@ from builder.handout import Handout
 from builder.layout.blocks import BlockLayout
 from builder.layout.flowables import SectionHeading, TickBox
 from builder.layout.styles import INK, RULE, tint
-from builder.patient import printed_day
 
-TITLE = "My exercise log"
-HOW_TO = (
-    "Tick a box each time you do an exercise. Each evening, write how bad your pain was today, from 0 (no"
-    " pain) to 10 (the worst pain you can imagine)."
-)
 DEFAULT_WEEKS = 2
 MOST_WEEKS = 6  # a longer plan is reviewed at a visit before it ends
 TICKS_PER_DAY = 3  # the most boxes that fit under a day; more times a day share them
@@ -29,11 +23,11 @@ def exercise_log(layout: BlockLayout, handout: Handout) -> list[Flowable]:
     """The log, on a page of its own: one table per week, a row per exercise, a row for pain."""
     exercises = [section for section in handout.sections if section.id in handout.doses]
     weeks = max((handout.doses[s.id].weeks or DEFAULT_WEEKS for s in exercises), default=DEFAULT_WEEKS)
-    theme = layout.theme
+    theme, words = layout.theme, handout.words
     story: list[Flowable] = [
         CondPageBreak(layout.page_height),  # always a fresh page: it is kept on the fridge
-        SectionHeading(TITLE, theme.h1, "exercise-log", TITLE),
-        Paragraph(HOW_TO, theme.body),
+        SectionHeading(words.log_title, theme.h1, "exercise-log", words.log_title),
+        Paragraph(words.log_how_to, theme.body),
         Spacer(1, 2 * mm),
     ]
     for week in range(min(weeks, MOST_WEEKS)):
@@ -44,24 +38,24 @@ def exercise_log(layout: BlockLayout, handout: Handout) -> list[Flowable]:
 def _week(
     layout: BlockLayout, handout: Handout, exercises: list[Section], week: int, start: datetime.date | None
 ) -> Flowable:
-    theme = layout.theme
+    theme, words = layout.theme, handout.words
     header_style = theme.header_cell.clone("log_header", alignment=1, fontSize=10, leading=12)
     cell = theme.cell.clone("log_cell", spaceAfter=0)
     days = []
     for index in range(7):
         number = week * 7 + index + 1
         day = (
-            printed_day(start + datetime.timedelta(days=number - 1), handout.clinic.dates)
+            words.day_in_table(start + datetime.timedelta(days=number - 1), handout.clinic.dates)
             if start
-            else f"Day {number}"
+            else words.day_number.format(n=number)
         )
         days.append(Paragraph(day.replace(" ", "<br/>", 1), header_style))
-    rows: list[list] = [[Paragraph(f"Week {week + 1}", theme.header_cell), *days]]
+    rows: list[list] = [[Paragraph(words.week_number.format(n=week + 1), theme.header_cell), *days]]
     for section in exercises:
         dose = handout.doses[section.id]
         ticks = min(dose.times_per_day or 1, TICKS_PER_DAY)
         rows.append([Paragraph(section.title, cell), *(_boxes(ticks) for _ in range(7))])
-    rows.append([Paragraph("<b>Pain</b> (0 to 10)", cell), *([""] * 7)])
+    rows.append([Paragraph(words.pain_row, cell), *([""] * 7)])
     name_width = layout.width * 0.34
     day_width = (layout.width - name_width) / 7
     table = layout.grid(

@@ -5,7 +5,6 @@ All of it is drawn straight onto the canvas around the text frame, so it never p
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, white
@@ -77,8 +76,7 @@ class PageFurniture:
         self.contacts_top = top - 1.5 * mm
         below_contacts = self.contacts_top - self.contacts.wrap(geometry.text_width, BAND_HEIGHT * 4)[1]
         self.notes_top = below_contacts - 1 * mm
-        if self.notes is not None:
-            self.notes.wrap(geometry.text_width - PAGE_NUMBER_WIDTH, BAND_HEIGHT * 4)
+        self.notes.wrap(geometry.text_width - PAGE_NUMBER_WIDTH, BAND_HEIGHT * 4)
         self.number_baseline = below_contacts - 1 * mm - theme.small.leading + 2
 
     def first_page(self, canv: Canvas, doc: object) -> None:
@@ -136,7 +134,7 @@ class PageFurniture:
         if clinic.phone:
             canv.setFillColor(soft)
             canv.setFont(theme.fonts.regular, 11)
-            canv.drawRightString(right, middle + 1 * mm, "Questions? Call us")
+            canv.drawRightString(right, middle + 1 * mm, self.handout.words.questions_call_us)
             size = fitting_size(clinic.phone, theme.fonts.bold, PHONE_WIDTH, 14, 10)
             phone = fitted_text(clinic.phone, PHONE_WIDTH, theme.fonts.bold, size)
             canv.setFillColor(strong)
@@ -192,8 +190,7 @@ class PageFurniture:
         canv.setLineWidth(1)
         canv.line(MARGIN, top, g.width - MARGIN, top)
         self.contacts.drawOn(canv, MARGIN, self.contacts_top - self.contacts.height)
-        if self.notes is not None:
-            self.notes.drawOn(canv, MARGIN, self.notes_top - self.notes.height)
+        self.notes.drawOn(canv, MARGIN, self.notes_top - self.notes.height)
         canv.restoreState()
 
     def page_number(self, canv: Canvas, number: int, total: int) -> None:
@@ -201,7 +198,8 @@ class PageFurniture:
         canv.saveState()
         canv.setFillColor(INK)
         canv.setFont(self.theme.fonts.bold, 10)
-        canv.drawRightString(self.geometry.width - MARGIN, self.number_baseline, f"Page {number} of {total}")
+        page_of = self.handout.words.page_of.format(number=number, total=total)
+        canv.drawRightString(self.geometry.width - MARGIN, self.number_baseline, page_of)
         canv.restoreState()
 
     def _logo(self, canv: Canvas, x: float, y: float, width: float, height: float) -> None:
@@ -264,21 +262,12 @@ def footer_height(handout: Handout, theme: Theme, text_width: float) -> float:
     """The footer as tall as the clinic's details and disclaimer need, and never less than the usual."""
     contacts, notes = _footer_paragraphs(handout, theme, text_width)
     height = 1.5 * mm + contacts.wrap(text_width, BAND_HEIGHT * 4)[1]
-    if notes is not None:
-        height += 1 * mm + notes.wrap(text_width - PAGE_NUMBER_WIDTH, BAND_HEIGHT * 4)[1]
+    height += 1 * mm + notes.wrap(text_width - PAGE_NUMBER_WIDTH, BAND_HEIGHT * 4)[1]
     return max(FOOTER_HEIGHT, height + 1 * mm)
 
 
-def _month(year_month: str) -> str:
-    """2026-11 as "Nov 2026"."""
-    year, month = year_month.split("-")
-    return f"{calendar.month_abbr[int(month)]} {year}"
-
-
-def _footer_paragraphs(
-    handout: Handout, theme: Theme, text_width: float
-) -> tuple[Paragraph, Paragraph | None]:
-    """The contact line, and the disclaimer with the review date (None when there is neither)."""
+def _footer_paragraphs(handout: Handout, theme: Theme, text_width: float) -> tuple[Paragraph, Paragraph]:
+    """The contact line, and the fine print under it."""
     style = theme.footer
     details = (
         kept_whole(part, style.fontName, style.fontSize, text_width) for part in handout.clinic.contacts
@@ -287,13 +276,18 @@ def _footer_paragraphs(
     return contacts, fine_print(handout, theme)
 
 
-def fine_print(handout: Handout, theme: Theme) -> Paragraph | None:
-    """The clinic's disclaimer and how fresh the information is; None when there is neither."""
+def fine_print(handout: Handout, theme: Theme) -> Paragraph:
+    """The clinic's disclaimer, how fresh the information is, the leaflet's reference, and the other
+    forms it comes in (each language offered in its own words)."""
+    words = handout.words
     notes = [inline(handout.clinic.disclaimer)] if handout.clinic.disclaimer else []
     if handout.reviewed:
-        review = f"Reviewed {_month(handout.reviewed)}"
+        review = words.reviewed.format(month=words.month(handout.reviewed))
         if handout.next_review:
-            review += f", next review {_month(handout.next_review)}"
+            review += ", " + words.next_review.format(month=words.month(handout.next_review))
         notes.append(review.replace(" ", "&nbsp;") + ".")
-    notes.append(f"Ref: {inline(handout.reference)}.")
-    return Paragraph(" ".join(notes), theme.small) if notes else None
+    notes.append(words.reference.format(reference=inline(handout.reference)))
+    offers = [] if handout.large_print else [words.large_print_offer]
+    offers += [other.offer for other in handout.offers]
+    notes.append(f"<b>{' '.join(offers)}</b>" if offers else "")
+    return Paragraph(" ".join(note for note in notes if note), theme.small)

@@ -10,29 +10,28 @@ from builder.handout import Handout
 from builder.layout.blocks import BlockLayout
 from builder.layout.flowables import ChoiceLine, FillInLine
 from builder.layout.styles import INK
-from builder.patient import printed_date
 
 SIZE = 12
-NOTE_TITLE = "A note from your therapist"
 
 
 def patient_lines(handout: Handout, font: str, on_cover: bool) -> list[Flowable]:
     """Name and date (on one line on a handout's first page, on lines of their own on a cover) and the
     therapist: their name, the clinic's therapists to tick, or on a cover a line to write it on."""
-    patient = handout.patient
-    date = printed_date(patient.date, handout.clinic.dates) if patient.date else ""
+    patient, words = handout.patient, handout.words
+    date = words.date(patient.date, handout.clinic.dates) if patient.date else ""
     if on_cover:
-        lines: list[Flowable] = [FillInLine((("Prepared for", 1.0),), font, SIZE, INK, (patient.name,))]
+        lines: list[Flowable] = [FillInLine(((words.prepared_for, 1.0),), font, SIZE, INK, (patient.name,))]
     else:
-        lines = [FillInLine((("Name", 0.64), ("Date", 0.36)), font, SIZE, INK, (patient.name, date))]
+        fields = ((words.name_label, 0.64), (words.date_label, 0.36))
+        lines = [FillInLine(fields, font, SIZE, INK, (patient.name, date))]
     if patient.clinician:
-        lines.append(FillInLine((("Your therapist", 1.0),), font, SIZE, INK, (patient.clinician,)))
+        lines.append(FillInLine(((words.your_therapist, 1.0),), font, SIZE, INK, (patient.clinician,)))
     elif handout.clinic.clinicians:
-        lines.append(ChoiceLine("Your therapist", handout.clinic.clinicians, font, SIZE, INK))
+        lines.append(ChoiceLine(words.your_therapist, handout.clinic.clinicians, font, SIZE, INK))
     elif on_cover:
-        lines.append(FillInLine((("Your therapist", 1.0),), font, SIZE, INK))
+        lines.append(FillInLine(((words.your_therapist, 1.0),), font, SIZE, INK))
     if on_cover:
-        lines.append(FillInLine((("Date", 0.6),), font, SIZE, INK, (date,)))
+        lines.append(FillInLine(((words.date_label, 0.6),), font, SIZE, INK, (date,)))
     return lines
 
 
@@ -40,4 +39,4 @@ def note_box(layout: BlockLayout, handout: Handout) -> list[Flowable]:
     """The therapist's note, in a box of its own; nothing when there is none."""
     if not handout.patient.note:
         return []
-    return layout.callout(Callout("tip", NOTE_TITLE, handout.patient.note, ()))
+    return layout.callout(Callout("tip", handout.words.note_title, handout.patient.note, ()))

@@ -48,7 +48,6 @@ TOO_TALL = (
     "a paragraph inside a box or a table cell is longer than a page;"
     " split it into shorter paragraphs or bullets"
 )
-LANGUAGE = "en"
 
 
 def render_pdf(handout: Handout, pictures: dict[Path, Picture], logo: Picture | None) -> tuple[bytes, int]:
@@ -90,7 +89,7 @@ def document_options(handout: Handout, theme: Theme, kind: str, page_height: flo
         "keywords": [s.id for s in handout.sections],
         "creator": f"handout {__version__}",
         "producer": f"handout {__version__}",
-        "lang": LANGUAGE,
+        "lang": handout.words.tag,
         "displayDocTitle": True,
         "invariant": True,  # the same inputs give the same bytes
         "initialFontName": theme.fonts.regular,  # else ReportLab names an unembedded Helvetica on every page
@@ -144,6 +143,7 @@ def _story(
         geometry.frame_top(first=False) - geometry.frame_bottom,
         handout.clinic.after_hours,
         handout.large_print,
+        handout.words,
     )
     story += note_box(layout, handout)
     for index, section in enumerate(handout.sections):
