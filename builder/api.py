@@ -375,7 +375,7 @@ def _check_font_covers(patient: Patient, clinic: Clinic) -> None:
 
 
 def _result(path: Path, pages: int, handout: Handout, setup: ClinicSetup) -> BuildResult:
-    replaced = tuple(section for section in handout.sections if section.id in setup.library.replaced)
+    replaced = tuple(s for s in handout.sections if (s.lang, s.id) in setup.library.replaced)
     own_pictures = replaced_pictures(handout.sections, handout.clinic)
     return BuildResult(path, pages, handout.paper, handout.sections, handout.clinic, replaced, own_pictures)
 

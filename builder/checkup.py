@@ -7,7 +7,6 @@ a clinic fixes its folder in one pass; the summary shows the choices the build w
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import logging
 from dataclasses import dataclass, field
@@ -24,11 +23,12 @@ from builder.handout import PAPER_NAMES, Handout
 from builder.images import load_picture
 from builder.layout.pages import logo_size
 from builder.layout.render import render_pdf
-from builder.patient import printed_date
 from builder.plain_language import Reading, read
 from builder.resources import is_bundled
 from builder.schedule import ScheduleChoice, resolved
+from builder.translations import compare_translations
 from builder.validate import IMAGE_SUFFIXES, did_you_mean, display_path
+from builder.words import ENGLISH, LANGUAGES, SOURCE_LANGUAGE
 
 log = logging.getLogger(__name__)
 
@@ -51,19 +51,35 @@ def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checku
     except ImageError as exc:
         return Checkup(None, problems=[exc.message])
     report = Checkup(setup.clinic, _clinic_rows(setup))
-    sections = list(setup.library.sections.values())
-    own = [s for s in sections if not is_bundled(s.source)]
-    bundled = len(sections) - len(own)
-    replacing = sorted(s.id for s in own if s.id in setup.library.replaced)
-    new = sorted(s.id for s in own if s.id not in setup.library.replaced)
-    summary = f"{bundled} bundled"
-    if new:
-        summary += f"; your own: {', '.join(new)}"
-    if replacing:
-        summary += f"; yours in place of the bundled {', '.join(replacing)}"
-    report.rows.append(("Sections", summary))
+    library = setup.library
+    # Every section in every language, ordered by id and then language, as the table lists them.
+    order = list(LANGUAGES)
+    sections = sorted(
+        (s for written in library.languages.values() for s in written.values()),
+        key=lambda s: (s.id, order.index(s.lang)),
+    )
+    report.rows.append(("Sections", _sections_summary(setup)))
+    translations = compare_translations(library)
+    for code, missing in translations.missing.items():
+        has = len(library.in_language(SOURCE_LANGUAGE)) - len(missing)
+        gaps = (
+            f"; without: {', '.join(missing)} (they print in English with --fallback en)" if missing else ""
+        )
+        report.rows.append((LANGUAGES[code].name, f"{has} of {has + len(missing)} sections{gaps}"))
+        for key in setup.clinic.untranslated(code):
+            log.warning(
+                "%s: %s has no %s words, so %s handouts print it in English; add it under %s:",
+                display_path(setup.clinic.source),
+                key,
+                LANGUAGES[code].name,
+                LANGUAGES[code].name,
+                code,
+            )
+    report.problems += translations.problems
+    for warning in translations.warnings:
+        log.warning("%s", warning)
     _warn_about_reviews(sections, datetime.date.today())
-    report.readings = [read(section) for section in sorted(sections, key=lambda s: s.id)]
+    report.readings = [read(section) for section in sections]
     for reading in report.readings:
         for warning in reading.warnings:
             log.warning("%s", warning)
@@ -85,14 +101,31 @@ def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checku
     if setup.clinic.images_dir is not None:
         _warn_about_unused(setup.clinic.images_dir, [image.path for s in sections for image in s.images])
     if not report.problems:  # lay out each section once, so "handouts will build" is a promise kept
-        for section in sorted(sections, key=lambda s: s.id):
-            paper = setup.clinic.paper
-            trial = Handout(section.title, (resolved(section, ScheduleChoice(), ""),), setup.clinic, paper)
+        for section in sections:
+            words = LANGUAGES[section.lang]
+            clinic, paper = setup.clinic.speaking(words), setup.clinic.paper
+            chosen = (resolved(section, ScheduleChoice(), clinic.dates, words),)
+            trial = Handout(section.title, chosen, clinic, paper, words=words)
             try:
                 render_pdf(trial, pictures, setup.logo)
             except ProblemsError as exc:
                 report.problems.extend(exc.problems)
     return report
+
+
+def _sections_summary(setup: ClinicSetup) -> str:
+    """How many sections are ours, and which are the clinic's: new ones, and those standing in for ours."""
+    library = setup.library
+    sections = list(library.sections.values())
+    own = [s for s in sections if not is_bundled(s.source)]
+    replacing = sorted({i for _, i in library.replaced})
+    new = sorted(s.id for s in own if s.id not in replacing)
+    summary = f"{len(sections) - len(own)} bundled"
+    if new:
+        summary += f"; your own: {', '.join(new)}"
+    if replacing:
+        summary += f"; yours in place of the bundled {', '.join(replacing)}"
+    return summary
 
 
 def _warn_about_unused(folder: Path, used: list[Path]) -> None:
@@ -123,7 +156,7 @@ def _clinic_rows(setup: ClinicSetup) -> list[tuple[str, str]]:
         rows.append(("QR code", f"{clinic.qr_code.url} ({clinic.qr_code.label})"))
     rows.append(("Colours", _colours(clinic)))
     rows.append(("Fonts", _fonts(clinic)))
-    example = printed_date(datetime.date(2026, 12, 1), clinic.dates)
+    example = ENGLISH.date(datetime.date(2026, 12, 1), clinic.dates)
     rows.append(("Paper", f"{PAPER_NAMES[clinic.paper]}, {clinic.header} header, dates like {example}"))
     rows.append(("Disclaimer", clinic.disclaimer or "none"))
     if clinic.clinicians:
@@ -174,6 +207,6 @@ def _warn_about_reviews(sections: list[Section], today: datetime.date) -> None:
                 "%s: was due for review in %s %s; check it against current practice, then update"
                 " reviewed: and next_review:",
                 display_path(section.source),
-                calendar.month_name[int(month)],
+                ENGLISH.months[int(month) - 1],
                 year,
             )

@@ -23,12 +23,14 @@ from builder.options import (
     Length,
     clinic_option,
     content_option,
+    language_option,
     output_option,
     personal_options,
     sections_option,
 )
 from builder.resources import is_bundled
 from builder.validate import display_path
+from builder.words import LANGUAGES, words_for
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -231,14 +233,28 @@ def batch_command(
 @main.command(name="list")
 @clinic_option
 @content_option("Also list the sections in this folder.")
-def list_command(clinic: Path | None, content: Path | None) -> None:
-    """List every section: id, kind, title and summary."""
-    sections = sorted(api.list_sections(content, _clinic_file(clinic)).sections.values(), key=lambda s: s.id)
+@language_option("Show titles and summaries in this language: en or es.")
+def list_command(clinic: Path | None, content: Path | None, lang: str) -> None:
+    """List every section: id, kind, the languages it is written in, title and summary.
+
+    A section not written in --lang is listed in English, marked as having no translation.
+    """
+    library = api.list_sections(content, _clinic_file(clinic))
+    wanted = library.in_language(lang)
+    sections = sorted(library.sections.values(), key=lambda s: s.id)
     width = max(len(s.id) for s in sections)
     kind_width = max(len(s.kind) for s in sections)
-    for section in sections:
-        click.echo(f"{section.id:<{width}}  {section.kind:<{kind_width}}  {section.title}")
-        click.echo(f"{'':<{width}}  {'':<{kind_width}}  {section.summary}")
+    codes = [code for code in LANGUAGES if library.in_language(code)]
+    for source in sections:
+        section = wanted.get(source.id, source)
+        written = " ".join(code if source.id in library.in_language(code) else "--" for code in codes)
+        missing = (
+            "" if section is not source or source.lang == lang else f"  [no {words_for(lang).name} version]"
+        )
+        click.echo(
+            f"{section.id:<{width}}  {section.kind:<{kind_width}}  {written}  {section.title}{missing}"
+        )
+        click.echo(f"{'':<{width}}  {'':<{kind_width}}  {'':<{len(written)}}  {section.summary}")
 
 
 @main.command()
@@ -315,10 +331,12 @@ def check(clinic: Path | None, content: Path | None, strict: bool, form: str) ->
         click.echo(f"{label:<{width}}  {value}")
     if report.readings:
         id_width = max(len(reading.section.id) for reading in report.readings)
-        click.echo(f"\n{'Section':<{id_width}}  Language  Grade  SMOG  Words")
+        click.echo(f"\n{'Section':<{id_width}}  Language  Grade  SMOG  INFLESZ  Words")
         for reading in report.readings:
-            figures = f"{reading.grade:>5.1f}  {reading.smog:>4.1f}  {reading.words:>5}"
-            click.echo(f"{reading.section.id:<{id_width}}  {'en':<8}  {figures}")
+            scores = f"{_score(reading.grade, 5)}  {_score(reading.smog, 4)}  {_score(reading.ease, 7)}"
+            click.echo(
+                f"{reading.section.id:<{id_width}}  {reading.section.lang:<8}  {scores}  {reading.words:>5}"
+            )
     if report.problems:
         raise ContentError(report.problems)
     if strict and warnings:
@@ -334,9 +352,10 @@ def _check_as_json(report: Checkup, warnings: list[str]) -> dict[str, object]:
         "sections": [
             {
                 "id": reading.section.id,
-                "language": "en",
-                "grade": round(reading.grade, 1),
-                "smog": round(reading.smog, 1),
+                "language": reading.section.lang,
+                "grade": _rounded(reading.grade),
+                "smog": _rounded(reading.smog),
+                "inflesz": _rounded(reading.ease),
                 "words": reading.words,
                 "file": display_path(reading.section.source),
             }
@@ -345,6 +364,15 @@ def _check_as_json(report: Checkup, warnings: list[str]) -> dict[str, object]:
         "warnings": warnings,
         "problems": report.problems,
     }
+
+
+def _score(value: float | None, width: int) -> str:
+    """A reading score for the table, or a dash where the language is not scored that way."""
+    return f"{value:>{width}.1f}" if value is not None else f"{'-':>{width}}"
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from reportlab.lib.units import inch, mm
 from builder.api import Personal
 from builder.patient import Patient, note_text
 from builder.schedule import ScheduleChoice
+from builder.words import LANGUAGES, SOURCE_LANGUAGE
 
 Decorator = Callable[[Callable[..., None]], Callable[..., None]]
 SETTING = re.compile(r"^\s*([A-Za-z0-9-]+)\.([A-Za-z_]+)\s*=\s*(.+?)\s*$")
@@ -103,6 +104,13 @@ def personal_options(command: Callable[..., None]) -> Callable[..., None]:
             is_flag=True,
             help="For a patient who sees poorly: 16 pt text, larger pictures, an exercise on its own pages.",
         ),
+        language_option("The language to print in: en (English) or es (Spanish)."),
+        click.option(
+            "--fallback",
+            type=click.Choice(tuple(LANGUAGES)),
+            help="Print a section not written in --lang in this language instead, with a note saying so"
+            " (e.g. --fallback en). Default: such a section is an error.",
+        ),
         click.option(
             "--set",
             "settings",
@@ -117,7 +125,28 @@ def personal_options(command: Callable[..., None]) -> Callable[..., None]:
     return with_personal
 
 
-PERSONAL = ("patient", "clinician", "date", "note", "start", "log", "large_print", "settings")
+PERSONAL = (
+    "patient",
+    "clinician",
+    "date",
+    "note",
+    "start",
+    "log",
+    "large_print",
+    "lang",
+    "fallback",
+    "settings",
+)
+
+
+def language_option(help_text: str) -> Decorator:
+    return click.option(
+        "--lang",
+        type=click.Choice(tuple(LANGUAGES)),
+        default=SOURCE_LANGUAGE,
+        show_default=True,
+        help=help_text,
+    )
 
 
 def personal_of(
@@ -128,6 +157,8 @@ def personal_of(
     start: datetime.date | None,
     log: bool,
     large_print: bool,
+    lang: str,
+    fallback: str | None,
     settings: tuple[str, ...],
 ) -> Personal:
     """What ``personal_options`` gave, for the API. The patient's date is today's when anything else of
@@ -136,7 +167,15 @@ def personal_of(
     words = note_text(note or "")
     day = date or (datetime.date.today() if name or who or words else None)
     patient_details = Patient(name, who, day, words)
-    return Personal(patient_details, dose_changes(settings), ScheduleChoice(start=start), log, large_print)
+    return Personal(
+        patient_details,
+        dose_changes(settings),
+        ScheduleChoice(start=start),
+        log,
+        large_print,
+        lang,
+        fallback,
+    )
 
 
 def dose_changes(settings: tuple[str, ...]) -> dict[str, dict[str, str]]:

@@ -1,0 +1,115 @@
+"""Does each translation say what its English source says? A translation must keep its source's kind,
+blocks, steps and dose, so a patient reading Spanish does the same exercise as one reading English; it
+should translate the source's current version; and a clinic that writes its own version of a section
+should translate that too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from builder.content import Block, Section, Steps
+from builder.library import Library
+from builder.resources import is_bundled
+from builder.validate import display_path
+from builder.words import LANGUAGES, SOURCE_LANGUAGE
+
+BLOCK_NAMES = {  # a block's class name -> its key in a section file
+    "Paragraph": "paragraph",
+    "Heading": "heading",
+    "Bullets": "bullets",
+    "Steps": "steps",
+    "Figures": "figures",
+    "Callout": "callout",
+    "Table": "table",
+    "Schedule": "schedule",
+}
+
+
+@dataclass
+class TranslationReport:
+    problems: list[str] = field(default_factory=list)
+    """A translation that says something else than its source: another kind, blocks, steps or dose."""
+    warnings: list[str] = field(default_factory=list)
+    """A translation behind its source, or missing where the clinic translates its sections."""
+    missing: dict[str, list[str]] = field(default_factory=dict)
+    """By language code, the ids of sections not written in it."""
+
+
+def compare_translations(library: Library) -> TranslationReport:
+    report = TranslationReport()
+    sources = library.in_language(SOURCE_LANGUAGE)
+    for code in LANGUAGES:
+        if code == SOURCE_LANGUAGE:
+            continue
+        translations = library.in_language(code)
+        report.missing[code] = sorted(i for i in sources if i not in translations)
+        translating = any(not is_bundled(s.source) for s in translations.values())
+        for section_id, source in sorted(sources.items()):
+            translation = translations.get(section_id)
+            if translation is None:
+                if translating and not is_bundled(source.source):
+                    report.warnings.append(
+                        f"{display_path(source.source)}: has no {LANGUAGES[code].name} translation; add"
+                        f" {_translation_path(source, code)}"
+                    )
+                continue
+            report.problems += _differences(translation, source)
+            report.warnings += _staleness(translation, source, code)
+    return report
+
+
+def _differences(translation: Section, source: Section) -> list[str]:
+    """Where ``translation`` does not keep to ``source``'s structure, each with what to do."""
+    shown, original = display_path(translation.source), display_path(source.source)
+    if translation.kind != source.kind:
+        return [
+            f"{shown}: kind: '{translation.kind}' but {original} is '{source.kind}';"
+            " a translation keeps its source's kind"
+        ]
+    found = []
+    for index, (block, theirs) in enumerate(zip(translation.blocks, source.blocks, strict=False)):
+        if _name(block) != _name(theirs):
+            found.append(
+                f"{shown}: blocks[{index}] is a {_name(block)} block but in {original} it is a"
+                f" {_name(theirs)} block; a translation keeps its source's blocks, in order"
+            )
+            return found
+        if isinstance(block, Steps) and isinstance(theirs, Steps) and len(block.steps) != len(theirs.steps):
+            found.append(
+                f"{shown}: blocks[{index}].steps has {len(block.steps)} steps but {original} has"
+                f" {len(theirs.steps)}; translate every step, one for one"
+            )
+    if len(translation.blocks) != len(source.blocks):
+        found.append(
+            f"{shown}: has {len(translation.blocks)} blocks but {original} has {len(source.blocks)};"
+            " a translation keeps its source's blocks, in order"
+        )
+    if translation.dose != source.dose:
+        found.append(f"{shown}: dose: differs from {original}; a translation keeps its source's dose")
+    return found
+
+
+def _staleness(translation: Section, source: Section, code: str) -> list[str]:
+    """A translation of an older version, or of a section the clinic has since replaced with its own."""
+    shown, original = display_path(translation.source), display_path(source.source)
+    if is_bundled(translation.source) and not is_bundled(source.source):
+        return [
+            f"{original}: stands in for the bundled '{source.id}', but {LANGUAGES[code].name} handouts still"
+            f" print the bundled translation; add {_translation_path(source, code)}"
+        ]
+    if translation.version != source.version:
+        return [
+            f"{shown}: translates version {translation.version} of {original}, which is version"
+            f" {source.version}; bring the translation up to date, then set version: {source.version}"
+        ]
+    return []
+
+
+def _name(block: Block) -> str:
+    return BLOCK_NAMES[type(block).__name__]
+
+
+def _translation_path(source: Section, code: str) -> str:
+    """Where the translation of ``source`` into ``code`` belongs: content/es/sleep.yaml."""
+    return display_path(source.source.parent / code / source.source.name)
