@@ -225,12 +225,13 @@ def build_plan(
     given, else a handout. What is given here goes over the plan: a title, paper, a note, dose changes."""
     setup = _setup or open_clinic(clinic, content_dir)
     plan = find_plan(name, setup.plans)
+    plan_title, plan_note = plan.words(personal.lang)
     doses = {section: dict(fields) for section, fields in plan.doses.items()}
     for section, fields in personal.changes.items():
         doses.setdefault(section, {}).update(fields)
     schedule = personal.schedule
     personal = personal._replace(
-        patient=replace(personal.patient, note=personal.patient.note or plan.note),
+        patient=replace(personal.patient, note=personal.patient.note or plan_note),
         changes=doses,
         schedule=replace(
             schedule, ice_days=schedule.ice_days or plan.ice_days, days=schedule.days or plan.schedule_days
@@ -242,7 +243,7 @@ def build_plan(
             plan.sections,
             output or DEFAULT_BOOKLET,
             paper or plan.paper,
-            title or plan.title,
+            title or plan_title,
             content_dir,
             clinic,
             printing or Printing(),
@@ -253,7 +254,7 @@ def build_plan(
         plan.sections,
         output or DEFAULT_OUTPUT,
         paper or plan.paper,
-        title or plan.title,
+        title or plan_title,
         content_dir,
         clinic,
         personal=personal,

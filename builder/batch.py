@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from builder import api
@@ -23,11 +23,12 @@ from builder.errors import ConfigError, HandoutError
 from builder.patient import Patient, note_text
 from builder.schedule import ScheduleChoice
 from builder.validate import did_you_mean, display_path
+from builder.words import LANGUAGES, SOURCE_LANGUAGE
 
-COLUMNS = ("patient", "clinician", "date", "start", "plan", "note", "notes")  # notes: the same as note
+COLUMNS = ("patient", "clinician", "date", "start", "plan", "lang", "note", "notes")  # notes: as note
 SETTING_COLUMN = re.compile(r"^set\.([a-z0-9-]+)\.([a-z_]+)$")
 DEFAULT_NAME = "{row}-{plan}"
-NAME_FIELDS = ("row", "plan", "patient", "clinician", "date", "start")
+NAME_FIELDS = ("row", "plan", "patient", "clinician", "date", "start", "lang")
 UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 WINDOWS_RESERVED = {
     "con",
@@ -51,6 +52,8 @@ class Row:
     patient: Patient
     start: datetime.date | None
     changes: dict[str, dict[str, str]] = field(default_factory=dict)
+    lang: str = SOURCE_LANGUAGE
+    """The language the patient reads: their handout is printed in it."""
     name: str = ""
     """The file name to write, without .pdf: made from the name template, safe and unique."""
 
@@ -145,7 +148,7 @@ def _build_row(work: tuple[Row, Path, str]) -> RowResult:
         result = api.build_plan(
             row.plan,
             folder / f"{row.name}.pdf",
-            personal=api.Personal(row.patient, row.changes, ScheduleChoice(start=row.start)),
+            personal=api.Personal(row.patient, row.changes, ScheduleChoice(start=row.start), lang=row.lang),
             _setup=_setup,
         )
     except HandoutError as exc:
@@ -168,7 +171,12 @@ def _row(number: int, values: dict[str, str], default_plan: str | None) -> Row:
     patient = Patient(values.get("patient", ""), values.get("clinician", ""), date, note)
     if date is None and (patient.name or patient.clinician or patient.note):
         patient = Patient(patient.name, patient.clinician, datetime.date.today(), patient.note)
-    return Row(number, plan, patient, _date(values, "start"), changes)
+    lang = (values.get("lang") or SOURCE_LANGUAGE).lower()
+    if lang not in LANGUAGES:
+        raise ValueError(
+            f"lang: '{values['lang']}' is not a language to print in; use {' or '.join(LANGUAGES)}"
+        )
+    return Row(number, plan, patient, _date(values, "start"), changes, lang)
 
 
 def _date(values: dict[str, str], column: str) -> datetime.date | None:
@@ -204,6 +212,7 @@ def _named(rows: list[Row], template: str) -> list[Row]:
             "clinician": row.patient.clinician,
             "date": row.patient.date.isoformat() if row.patient.date else "",
             "start": row.start.isoformat() if row.start else "",
+            "lang": row.lang,
         }
         base = safe_name(_filled(template, fields))
         name, copy = base, 1
@@ -211,7 +220,7 @@ def _named(rows: list[Row], template: str) -> list[Row]:
             copy += 1
             name = f"{base}-{copy}"
         taken.add(name.lower())
-        named.append(Row(row.number, row.plan, row.patient, row.start, row.changes, name))
+        named.append(replace(row, name=name))
     return named
 
 

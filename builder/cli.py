@@ -189,7 +189,8 @@ def booklet(
     "--name",
     "template",
     metavar="TEMPLATE",
-    help="File names, from {row}, {plan}, {patient}, {clinician}, {date} and {start}; made safe and unique."
+    help="File names, from {row}, {plan}, {patient}, {clinician}, {date}, {start} and {lang}; made safe"
+    " and unique."
     " Default: {row}-{plan}.",
 )
 @clinic_option
@@ -204,7 +205,7 @@ def batch_command(
 ) -> None:
     """Build a handout (or booklet) for every row of a CSV spreadsheet.
 
-    Columns: patient, clinician, date, start, plan, note, and set.SECTION.FIELD for doses
+    Columns: patient, clinician, date, start, plan, lang (en or es), note, and set.SECTION.FIELD for doses
     (e.g. set.dislocates.reps). A row that cannot be built is reported with its row number; the others
     still build. Patients' names go into file names only if --name asks for {patient}.
 

@@ -153,8 +153,8 @@ def _loaded(
                 if section.id in sections and is_bundled(sections[section.id].source):
                     replaced.add((lang, section.id))
                 sections[section.id] = section
-    if problems:
-        raise ContentError(problems)
+    if problems:  # a picture used in a section and its translation is one thing to fix
+        raise ContentError(dict.fromkeys(problems))
     return Library(languages, frozenset(replaced))
 
 

@@ -8,17 +8,19 @@ plan naming a section that does not exist is an error with the plan's file and l
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from builder.config import PAPERS
+from builder.config import PAPERS, TRANSLATIONS
 from builder.content import ID_PATTERN, SCHEDULE_DAYS, Section
 from builder.errors import ConfigError, UnknownPlanError
 from builder.prescription import LIMITS, DoseError, dose_value
 from builder.resources import BUNDLED_PLANS
 from builder.validate import Checker, did_you_mean, display_path
+from builder.words import SOURCE_LANGUAGE
 from builder.yamlfile import YamlFileError, read_yaml
 
 PLAN_KEYS = (
@@ -32,7 +34,9 @@ PLAN_KEYS = (
     "ice_days",
     "schedule_days",
     "log",
+    *TRANSLATIONS,
 )
+TRANSLATED_KEYS = ("title", "summary", "note")
 FORMATS = ("handout", "booklet")
 ICE_DAYS = (2, 3)  # ice for the first 48 to 72 hours, as the heat-ice section says; then heat
 
@@ -55,6 +59,16 @@ class Plan:
     """How many days the schedule covers: 7 or 14 (None: the section's own)."""
     log: bool = False
     """Add the exercise log."""
+    translations: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)
+    """Its title, summary and note in other languages: {"es": {"title": ...}}."""
+
+    def words(self, lang: str) -> tuple[str | None, str]:
+        """The title and the note a handout in ``lang`` prints. A plan without a title in that language
+        leaves it to the handout's default there; its note, the therapist's own words, prints as given."""
+        if lang == SOURCE_LANGUAGE:
+            return self.title, self.note
+        own = self.translations.get(lang, {})
+        return own.get("title"), own.get("note", self.note)
 
 
 @dataclass(frozen=True)
@@ -129,8 +143,16 @@ def _read_plan(path: Path, sections: Mapping[str, Section]) -> tuple[Plan | None
         if "schedule_days" in top
         else None,
         log="log" in top and check.choice(top, (), "log", ("yes", "no"), any_case=True) == "yes",
+        translations={code: _words(check, top[code], code) for code in TRANSLATIONS if code in top},
     )
     return (None if check.problems else plan), check.problems
+
+
+def _words(check: Checker, value: Any, code: str) -> dict[str, str]:
+    """The plan's title, summary and note in the language ``code``; any may be left out."""
+    given = check.mapping(value, (code,), TRANSLATED_KEYS) or {}
+    found = {key: check.text(given, (code,), key, required=False) for key in TRANSLATED_KEYS if key in given}
+    return {key: text for key, text in found.items() if text}
 
 
 def _doses(

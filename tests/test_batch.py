@@ -101,7 +101,8 @@ def test_patients_names_stay_out_of_file_names_unless_asked(workdir: Path) -> No
         (
             "patient,plan\nAna,neck-and-sleep\n",
             ("--name", "{surname}"),
-            "Error: --name: '{surname}' is not a field (fields: row, plan, patient, clinician, date, start)",
+            "Error: --name: '{surname}' is not a field"
+            " (fields: row, plan, patient, clinician, date, start, lang)",
         ),
     ],
 )

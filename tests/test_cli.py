@@ -34,7 +34,7 @@ def test_list_shows_every_bundled_section(workdir: Path) -> None:
         "warm-bath",
         "warm-water",
     ]
-    assert "sleep                   tips      Sleep on your side or your back" in lines
+    assert "sleep                   tips      en es  Sleep on your side or your back" in lines
 
 
 def test_list_includes_a_clinic_folder(workdir: Path) -> None:

@@ -160,7 +160,7 @@ def test_without_a_qr_code_the_contact_panel_only_fills_room_left_on_the_last_pa
     assert "Opening hours Monday to Friday, 7:30 am to 7 pm Saturday, 8 am to 1 pm" in words(
         page_texts(short)[-1]
     )
-    full = build_handout(["sleep", "dislocates"], tmp_path / "full.pdf").path  # its last page is full
+    full = build_handout(["dislocates", "red-flags"], tmp_path / "full.pdf").path  # its last page is full
     assert "Questions? Contact us" not in " ".join(page_texts(full))
     assert len(page_texts(full)) == 3
 
@@ -587,7 +587,7 @@ def test_a_long_address_and_disclaimer_grow_the_footer_but_never_into_the_printe
     )
     text = clinic.read_text().replace("address: 12 Riverside Walk, Springfield", f"address: {long_address}")
     clinic.write_text(
-        text.replace("disclaimer: >-", "disclaimer: >-\n  " + "Keep this leaflet for later. " * 5)
+        text.replace("disclaimer: >-", "disclaimer: >-\n  " + "Keep this leaflet for later. " * 5, 1)
     )
     pdf = build_handout(["red-flags"], tmp_path / "h.pdf", clinic=demo_copy).path
     lowest: list[float] = []

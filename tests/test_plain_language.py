@@ -67,10 +67,11 @@ def test_check_names_each_plain_language_and_safety_finding(
     assert result.exit_code == 0, result.output  # warnings, not problems
     assert sorted(caplog.messages) == sorted(FINDINGS)
     table = result.stdout.split("\n\n")[1].splitlines()
-    assert table[0].split() == ["Section", "Language", "Grade", "SMOG", "Words"]
+    assert table[0].split() == ["Section", "Language", "Grade", "SMOG", "INFLESZ", "Words"]
     assert [row.split()[:2] for row in table if row.startswith(("hard", "sleep"))] == [
         ["hard", "en"],
         ["sleep", "en"],
+        ["sleep", "es"],
     ]
 
 

@@ -131,7 +131,7 @@ def test_every_mistake_in_a_plan_is_named_with_its_line(workdir: Path) -> None:
         "upper-back-starter  booklet  Your upper-back plan",
         "                             dislocates, heat-ice, sleep, red-flags",
         "Error: my-clinic/plans/broken.yaml:9: colour: unknown key (allowed: title, summary, format, paper,"
-        " sections, doses, note, ice_days, schedule_days, log)",
+        " sections, doses, note, ice_days, schedule_days, log, es)",
         "Error: my-clinic/plans/broken.yaml:3: sections[1]: no section 'dislocate' (did you mean"
         " 'dislocates'?); see 'handout list'",
         "Error: my-clinic/plans/broken.yaml:5: doses.heat-ice: 'heat-ice' is not an exercise, so it has no"
