@@ -147,9 +147,7 @@ def read(section: Section, target: float = TARGET_GRADE, target_ease: float = TA
             start = " ".join(sentence.split()[:6])
             warnings.append(f"{shown}: a sentence of {count} words ('{start} ...'); split it in two")
         for word, plain in JARGON[section.lang].items():
-            if re.search(rf"\b{re.escape(word)}\b", sentence, re.IGNORECASE) and not explained.search(
-                sentence
-            ):
+            if re.search(_forms(word), sentence, re.IGNORECASE) and not explained.search(sentence):
                 warnings.append(f"{shown}: '{word}' is a medical word; say '{plain}', or explain it")
     if section.kind == "exercise" and not any(
         isinstance(block, Callout) and block.style == "stop" for block in section.blocks
@@ -159,6 +157,16 @@ def read(section: Section, target: float = TARGET_GRADE, target_ease: float = TA
         )
     unique = tuple(dict.fromkeys(warnings))  # a word in the title and the text is one thing to change
     return Reading(section, textstat.lexicon_count(text), unique, grade, smog, ease)
+
+
+def _forms(word: str) -> str:
+    """A pattern for ``word`` and its plural, and in Spanish its other gender: "crónico" finds "crónicas"
+    too, "inflamación" finds "inflamaciones"."""
+    if word.endswith(("o", "a")):
+        return rf"\b{re.escape(word[:-1])}[oa]s?\b"
+    if word.endswith("ón"):
+        return rf"\b({re.escape(word)}|{re.escape(word[:-2])}ones)\b"
+    return rf"\b{re.escape(word)}(s|es)?\b"
 
 
 def _inflesz(ease: float) -> str:

@@ -54,8 +54,15 @@ def compare_translations(library: Library) -> TranslationReport:
                         f" {_translation_path(source, code)}"
                     )
                 continue
+            if is_bundled(translation.source) and not is_bundled(source.source):
+                report.warnings.append(
+                    f"{display_path(source.source)}: stands in for the bundled '{source.id}', but"
+                    f" {LANGUAGES[code].name} handouts still print the bundled translation; add"
+                    f" {_translation_path(source, code)}"
+                )
+                continue
             report.problems += _differences(translation, source)
-            report.warnings += _staleness(translation, source, code)
+            report.warnings += _behind(translation, source)
     return report
 
 
@@ -90,14 +97,9 @@ def _differences(translation: Section, source: Section) -> list[str]:
     return found
 
 
-def _staleness(translation: Section, source: Section, code: str) -> list[str]:
-    """A translation of an older version, or of a section the clinic has since replaced with its own."""
+def _behind(translation: Section, source: Section) -> list[str]:
+    """A translation of an older version than its source's."""
     shown, original = display_path(translation.source), display_path(source.source)
-    if is_bundled(translation.source) and not is_bundled(source.source):
-        return [
-            f"{original}: stands in for the bundled '{source.id}', but {LANGUAGES[code].name} handouts still"
-            f" print the bundled translation; add {_translation_path(source, code)}"
-        ]
     if translation.version != source.version:
         return [
             f"{shown}: translates version {translation.version} of {original}, which is version"

@@ -46,6 +46,8 @@ class Words:
     large_print_offer: str
     fallback_note: str
     default_title: str
+    subjects: dict[str, str]
+    """The PDF's subject, for a handout and a booklet: {titles} are the sections'."""
 
     # Who it is for
     name_label: str
@@ -174,6 +176,7 @@ ENGLISH = Words(
     large_print_offer="Ask us for this leaflet in large print.",
     fallback_note="This part is not yet available in {language}, so it is printed in English.",
     default_title="Your home care plan",
+    subjects={"handout": "Patient handout: {titles}", "booklet": "Patient booklet: {titles}"},
     name_label="Name",
     date_label="Date",
     prepared_for="Prepared for",
@@ -279,6 +282,7 @@ SPANISH = Words(
     large_print_offer="Pida esta hoja con letra grande.",
     fallback_note="Esta parte todavía no está en {language}. Por eso está en inglés.",
     default_title="Su plan de cuidado en casa",
+    subjects={"handout": "Hoja para el paciente: {titles}", "booklet": "Folleto para el paciente: {titles}"},
     name_label="Nombre",
     date_label="Fecha",
     prepared_for="Preparado para",

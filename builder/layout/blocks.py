@@ -317,7 +317,7 @@ class BlockLayout:
         rows += [[bullet] for bullet in self._bullet_list(block.bullets)]
         if block.after_hours and self.after_hours:
             after_hours = unbroken_numbers(inline(self.after_hours))
-            rows.append([Paragraph(f"<b>After hours:</b> {after_hours}", theme.body)])
+            rows.append([Paragraph(f"<b>{self.words.after_hours}</b> {after_hours}", theme.body)])
         border = 2.2 if block.style == "stop" else 0
         box = self.boxed(rows, fill, color, full_border=border)
         box.spaceBefore, box.spaceAfter = 2 * mm, 5 * mm

@@ -85,7 +85,7 @@ def document_options(handout: Handout, theme: Theme, kind: str, page_height: flo
     return {
         "title": handout.title,
         "author": handout.clinic.name,
-        "subject": f"Patient {kind}: {'; '.join(s.title for s in handout.sections)}",
+        "subject": handout.words.subjects[kind].format(titles="; ".join(s.title for s in handout.sections)),
         "keywords": [s.id for s in handout.sections],
         "creator": f"handout {__version__}",
         "producer": f"handout {__version__}",
