@@ -289,15 +289,9 @@ def _prepare(
     words = words_for(lang)
     setup = setup or open_clinic(clinic, content_dir)
     settings = setup.clinic.speaking(words)
-    untranslated = setup.clinic.untranslated(lang)
+    untranslated = setup.clinic.untranslated(words)
     if untranslated:
-        logger.warning(
-            "%s: the clinic's %s have no %s words under %s:, so they print in English",
-            display_path(settings.source),
-            ", ".join(untranslated),
-            words.name,
-            lang,
-        )
+        logger.warning("%s", untranslated)
     paper = paper or settings.paper
     selected = setup.library.select(sections, lang, fallback)
     chosen = tuple(resolved(section, schedule, settings.dates, words) for section in selected)

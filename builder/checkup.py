@@ -66,15 +66,9 @@ def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checku
             f"; without: {', '.join(missing)} (they print in English with --fallback en)" if missing else ""
         )
         report.rows.append((LANGUAGES[code].name, f"{has} of {has + len(missing)} sections{gaps}"))
-        for key in setup.clinic.untranslated(code):
-            log.warning(
-                "%s: %s has no %s words, so %s handouts print it in English; add it under %s:",
-                display_path(setup.clinic.source),
-                key,
-                LANGUAGES[code].name,
-                LANGUAGES[code].name,
-                code,
-            )
+        untranslated = setup.clinic.untranslated(LANGUAGES[code])
+        if untranslated:
+            log.warning("%s", untranslated)
     report.problems += translations.problems
     for warning in translations.warnings:
         log.warning("%s", warning)

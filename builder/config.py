@@ -160,11 +160,12 @@ class Clinic:
             qr_code=qr_code,
         )
 
-    def untranslated(self, lang: str) -> list[str]:
-        """The keys whose words a handout in ``lang`` would print in English."""
-        if lang == SOURCE_LANGUAGE:
-            return []
-        own = self.translations.get(lang, ClinicWords())
+    def untranslated(self, words: Words) -> str | None:
+        """A warning naming the clinic's words that a handout in ``words``' language would print in
+        English; None when there are none."""
+        if words.code == SOURCE_LANGUAGE:
+            return None
+        own = self.translations.get(words.code, ClinicWords())
         given = {
             "tagline": self.tagline,
             "hours": self.hours,
@@ -172,7 +173,15 @@ class Clinic:
             "disclaimer": self.disclaimer,
             "qr_label": self.qr_code and self.qr_code.label,
         }
-        return [key for key in TRANSLATED_KEYS if given[key] and getattr(own, key) is None]
+        missing = [key for key in TRANSLATED_KEYS if given[key] and getattr(own, key) is None]
+        if not missing:
+            return None
+        named = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+        return (
+            f"{display_path(self.source)}: {named} {'has' if len(missing) == 1 else 'have'} no {words.name}"
+            f" words, so {words.name} handouts print {'it' if len(missing) == 1 else 'them'} in English;"
+            f" add {'it' if len(missing) == 1 else 'them'} under {words.code}:"
+        )
 
     @property
     def folder(self) -> Path:

@@ -246,7 +246,8 @@ def test_the_clinics_words_without_spanish_print_in_english_with_a_warning(
         result = run("build", "-s", "sleep", "--lang", "es")
     assert result.exit_code == 0, result.output
     assert caplog.messages == [
-        "clinic.yaml: the clinic's hours, disclaimer have no Spanish words under es:, so they print in English"
+        "clinic.yaml: hours and disclaimer have no Spanish words, so Spanish handouts print them in English;"
+        " add them under es:"
     ]
     assert "General advice only." in text_of(Path("output/handout.pdf"))
 
@@ -295,7 +296,10 @@ REACH_ES = EXERCISE.format(
 TIP_EN = (
     "id: walk\ntitle: Walk\nkind: tips\nsummary: Walk.\nblocks:\n  - paragraph: Walk a little every day.\n"
 )
-TIP_ES_AS_INFO = "id: walk\ntitle: Camine\nkind: info\nsummary: Camine.\nblocks:\n  - paragraph: Camine un poco cada día.\n"
+TIP_ES_AS_INFO = (
+    "id: walk\ntitle: Camine\nkind: info\nsummary: Camine.\nblocks:\n"
+    "  - paragraph: Camine un poco cada día.\n"
+)
 HARD_ES = (
     "id: hard\ntitle: Consideraciones\nkind: info\nsummary: Difícil.\nblocks:\n"
     "  - paragraph: La inflamación musculoesquelética consecutiva a traumatismos requiere intervenciones"
