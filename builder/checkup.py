@@ -97,9 +97,9 @@ def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checku
     if not report.problems:  # lay out each section once, so "handouts will build" is a promise kept
         for section in sections:
             words = LANGUAGES[section.lang]
-            clinic, paper = setup.clinic.speaking(words), setup.clinic.paper
-            chosen = (resolved(section, ScheduleChoice(), clinic.dates, words),)
-            trial = Handout(section.title, chosen, clinic, paper, words=words)
+            speaking = setup.clinic.speaking(words)
+            chosen = (resolved(section, ScheduleChoice(), speaking.dates, words),)
+            trial = Handout(section.title, chosen, speaking, speaking.paper, words=words)
             try:
                 render_pdf(trial, pictures, setup.logo)
             except ProblemsError as exc:

@@ -68,6 +68,16 @@ def output_option(default: Path, help_text: str) -> Decorator:
     )
 
 
+def language_option(help_text: str) -> Decorator:
+    return click.option(
+        "--lang",
+        type=click.Choice(tuple(LANGUAGES)),
+        default=SOURCE_LANGUAGE,
+        show_default=True,
+        help=help_text,
+    )
+
+
 def personal_options(command: Callable[..., None]) -> Callable[..., None]:
     """--patient, --clinician, --date, --note, --start, --log and --set: what makes a handout this
     patient's plan. The command receives them as one ``personal`` argument (see ``personal_of``)."""
@@ -77,7 +87,7 @@ def personal_options(command: Callable[..., None]) -> Callable[..., None]:
         given = {name: kwargs.pop(name) for name in PERSONAL}
         command(*args, personal=personal_of(**given), **kwargs)
 
-    options = [
+    options: list[Decorator] = [
         click.option("--patient", metavar="NAME", help="The patient's name, printed on the name line."),
         click.option(
             "--clinician", metavar="NAME", help="The therapist's name, printed as 'Your therapist'."
@@ -137,16 +147,6 @@ PERSONAL = (
     "fallback",
     "settings",
 )
-
-
-def language_option(help_text: str) -> Decorator:
-    return click.option(
-        "--lang",
-        type=click.Choice(tuple(LANGUAGES)),
-        default=SOURCE_LANGUAGE,
-        show_default=True,
-        help=help_text,
-    )
 
 
 def personal_of(
