@@ -79,8 +79,9 @@ def language_option(help_text: str) -> Decorator:
 
 
 def personal_options(command: Callable[..., None]) -> Callable[..., None]:
-    """--patient, --clinician, --date, --note, --start, --log and --set: what makes a handout this
-    patient's plan. The command receives them as one ``personal`` argument (see ``personal_of``)."""
+    """--patient, --clinician, --date, --note, --start, --log, --large-print, --lang, --fallback and
+    --set: what makes a handout this patient's. The command receives them as one ``personal`` argument
+    (see ``personal_of``)."""
 
     @functools.wraps(command)
     def with_personal(*args: Any, **kwargs: Any) -> None:
@@ -130,9 +131,10 @@ def personal_options(command: Callable[..., None]) -> Callable[..., None]:
             " times_per_day, days_per_week, weeks). Repeat for more.",
         ),
     ]
+    decorated: Callable[..., None] = with_personal
     for option in reversed(options):
-        with_personal = option(with_personal)
-    return with_personal
+        decorated = option(decorated)
+    return decorated
 
 
 PERSONAL = (
