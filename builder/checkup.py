@@ -73,7 +73,7 @@ def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checku
     for warning in translations.warnings:
         log.warning("%s", warning)
     _warn_about_reviews(sections, datetime.date.today())
-    report.readings = [read(section) for section in sections]
+    report.readings = [read(section, setup.clinic.reading) for section in sections]
     for reading in report.readings:
         for warning in reading.warnings:
             log.warning("%s", warning)

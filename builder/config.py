@@ -48,8 +48,12 @@ CLINIC_KEYS = (
     "dates",
     "disclaimer",
     "clinicians",
+    "reading",
     *TRANSLATIONS,
 )
+READING_KEYS = ("grade", "inflesz")
+GRADES = range(4, 13)  # US school grades a patient leaflet could aim at
+EASES = range(40, 91)  # INFLESZ: 40 "algo difícil" to 90, beyond "muy fácil" at 80
 TRANSLATED_KEYS = ("tagline", "hours", "after_hours", "disclaimer", "qr_label")
 QR_KEYS = ("url", "label")
 COLOR_KEYS = ("primary", "accent")
@@ -110,6 +114,18 @@ class QrCode:
 
 
 @dataclass(frozen=True)
+class ReadingTargets:
+    """How easy the clinic wants its sections to read; ``handout check`` warns about any harder."""
+
+    grade: int = 8
+    """English: the highest US school grade (Flesch-Kincaid); patient information aims at 6, and never
+    above 8."""
+    ease: int = 55
+    """Spanish: the lowest Szigriszt-Pazos score, on the INFLESZ scale (55 to 65 is "normal", 65 to 80
+    "bastante fácil")."""
+
+
+@dataclass(frozen=True)
 class ClinicWords:
     """The clinic's own words in one more language; each left out (None) prints in English."""
 
@@ -143,6 +159,7 @@ class Clinic:
     source: Path
     translations: Mapping[str, ClinicWords] = field(default_factory=dict)
     """Its words in other languages, by language code."""
+    reading: ReadingTargets = ReadingTargets()
 
     def speaking(self, words: Words) -> Clinic:
         """The clinic as a handout in ``words``' language prints it: its own words in that language where
@@ -307,10 +324,21 @@ class _ClinicReader:
             disclaimer=self.disclaimer(top),
             clinicians=self.clinicians(top.get("clinicians")),
             source=check.source,
+            reading=self.reading(top.get("reading")),
             translations={
                 code: self.translation(top[code], code) for code in TRANSLATIONS if top.get(code) is not None
             },
         )
+
+    def reading(self, value: Any) -> ReadingTargets:
+        """The reading targets; one left out keeps the usual (grade 8, INFLESZ 55)."""
+        if value is None:
+            return ReadingTargets()
+        given = self.mapping(value, ("reading",), READING_KEYS) or {}
+        grade = self.check.whole(given, ("reading",), "grade", GRADES) if "grade" in given else None
+        ease = self.check.whole(given, ("reading",), "inflesz", EASES) if "inflesz" in given else None
+        usual = ReadingTargets()
+        return ReadingTargets(grade or usual.grade, ease or usual.ease)
 
     def translation(self, value: Any, code: str) -> ClinicWords:
         """The clinic's words in the language ``code``; any of them may be left out."""

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 
 import textstat
 
+from builder.config import ReadingTargets
 from builder.content import Bullets, Callout, Figures, Heading, Paragraph, Section, Steps, Table
 from builder.validate import display_path
 
-TARGET_GRADE = 8  # US school grade; patient information aims at 6, and never above 8
-TARGET_EASE = 55  # Szigriszt-Pazos on the INFLESZ scale: 55 to 65 is "normal", 65 to 80 "bastante fácil"
 LONGEST_SENTENCE = 25  # words
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 EXPLAINED = {  # words by which a sentence explains the medical word in it
@@ -118,7 +117,10 @@ def sentences(section: Section) -> list[str]:
     return found
 
 
-def read(section: Section, target: float = TARGET_GRADE, target_ease: float = TARGET_EASE) -> Reading:
+USUAL_TARGETS = ReadingTargets()
+
+
+def read(section: Section, targets: ReadingTargets = USUAL_TARGETS) -> Reading:
     """The section's reading scores, and a warning for each thing a writer should change."""
     said = sentences(section)
     text = " ".join(said)
@@ -128,17 +130,17 @@ def read(section: Section, target: float = TARGET_GRADE, target_ease: float = TA
     grade = smog = ease = None
     if section.lang == "es":
         ease = textstat.szigriszt_pazos(text)
-        if ease < target_ease:
+        if ease < targets.ease:
             warnings.append(
                 f"{shown}: reads at {ease:.1f} on the INFLESZ scale ({_inflesz(ease)}), below the target of"
-                f" {target_ease:g}; use shorter sentences and everyday words"
+                f" {targets.ease}; use shorter sentences and everyday words"
             )
     else:
         grade, smog = textstat.flesch_kincaid_grade(text), textstat.smog_index(text)
-        if grade > target:
+        if grade > targets.grade:
             warnings.append(
-                f"{shown}: reads at grade {grade:.1f}, above the target of {target:g}; use shorter sentences"
-                " and everyday words"
+                f"{shown}: reads at grade {grade:.1f}, above the target of {targets.grade}; use shorter"
+                " sentences and everyday words"
             )
     explained = EXPLAINED[section.lang]
     for sentence in said:

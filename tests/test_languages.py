@@ -381,3 +381,26 @@ def test_the_bundled_library_passes_check_in_both_languages(workdir: Path) -> No
     languages = {(row["id"], row["language"]) for row in report["sections"]}
     assert languages == {(i, lang) for i in SECTION_IDS for lang in ("en", "es")}
     assert all(row["inflesz"] >= 65 for row in report["sections"] if row["language"] == "es")
+
+
+def test_a_clinic_sets_its_own_reading_targets(workdir: Path) -> None:
+    Path("clinic.yaml").write_text("name: Lakeside Physio\nreading:\n  grade: 4\n  inflesz: 85\n")
+    result = run("check", "--clinic", ".", "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    below = {row["file"] for row in report["sections"] if row["language"] == "es" and row["inflesz"] < 85}
+    above = {row["file"] for row in report["sections"] if row["language"] == "en" and row["grade"] > 4}
+    flagged = {warning.split(": reads at")[0] for warning in report["warnings"] if ": reads at" in warning}
+    assert below and flagged == below | above
+    assert all(
+        warning.endswith("below the target of 85; use shorter sentences and everyday words")
+        for warning in report["warnings"]
+        if "INFLESZ" in warning
+    )
+
+
+def test_a_reading_target_out_of_range_is_named_with_its_line(workdir: Path) -> None:
+    Path("clinic.yaml").write_text("name: Lakeside Physio\nreading:\n  grade: 14\n")
+    result = run("check", "--clinic", ".")
+    assert result.exit_code == 1
+    assert "Error: clinic.yaml:3: reading.grade: '14' must be 4 to 12" in result.output
