@@ -8,6 +8,7 @@ from builder.content import Figures, Steps
 from builder.layout.markup import inline
 from builder.library import load_library
 from builder.plain_language import read
+from builder.translations import compare_translations
 from builder.yamlfile import parse_yaml
 
 LIBRARY = load_library()
@@ -18,6 +19,23 @@ def test_bundled_section_reads_at_grade_8_or_below_with_nothing_to_change(sectio
     reading = read(LIBRARY.sections[section_id])
     assert reading.grade <= 8, f"{section_id} reads at grade {reading.grade}"
     assert reading.warnings == ()
+
+
+@pytest.mark.parametrize("section_id", sorted(LIBRARY.in_language("es")))
+def test_bundled_spanish_section_reads_easily_and_keeps_to_its_source(section_id: str) -> None:
+    spanish, english = LIBRARY.in_language("es")[section_id], LIBRARY.in_language("en")[section_id]
+    reading = read(spanish)
+    assert reading.ease is not None and reading.ease >= 65, f"{section_id} reads at {reading.ease}"
+    assert reading.warnings == ()
+    assert [image.path for image in spanish.images] == [image.path for image in english.images]
+    assert all(es.alt != en.alt for es, en in zip(spanish.images, english.images, strict=True))
+    assert spanish.title != english.title and spanish.version == english.version
+
+
+def test_every_bundled_section_has_a_spanish_translation_that_matches_it() -> None:
+    report = compare_translations(LIBRARY)
+    assert report.missing == {"es": []}
+    assert report.problems == [] and report.warnings == []
 
 
 def test_every_exercise_step_and_sleep_position_is_illustrated() -> None:
