@@ -9,13 +9,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from click.core import ParameterSource
 from reportlab.lib.units import mm
 
 from builder import __version__, api
-from builder.checkup import Checkup, check_clinic
 from builder.config import Clinic, find_clinic
 from builder.errors import ContentError, UsageProblem
 from builder.handout import BOOKLET_PAGE_NAMES, PAPER_NAMES, PAPER_SIZES
@@ -31,6 +31,9 @@ from builder.options import (
 from builder.resources import is_bundled
 from builder.validate import display_path
 from builder.words import LANGUAGES, words_for
+
+if TYPE_CHECKING:
+    from builder.checkup import Checkup
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -318,6 +321,8 @@ def check(clinic: Path | None, content: Path | None, strict: bool, form: str) ->
     exercise without a box saying when to stop, a review date passed) do not, unless --strict.
     """
     with _warnings_collected() as warnings:
+        from builder.checkup import check_clinic  # readability scoring is for this command only
+
         report = check_clinic(_clinic_file(clinic), content)
     failed = bool(report.problems) or (strict and bool(warnings))
     if form == "json":
