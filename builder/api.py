@@ -294,6 +294,14 @@ def _prepare(
         logger.warning("%s", untranslated)
     paper = paper or settings.paper
     selected = setup.library.select(sections, lang, fallback)
+    for section in selected:
+        if section.lang != lang:
+            logger.warning(
+                "%s: has no %s version, so it prints in %s, with a note saying so",
+                display_path(section.source),
+                words.name,
+                LANGUAGES[section.lang].name,
+            )
     chosen = tuple(resolved(section, schedule, settings.dates, words) for section in selected)
     _check_font_covers(patient, settings)
     handout = Handout(

@@ -19,6 +19,7 @@ from pathlib import Path
 from builder.content import Section, load_section
 from builder.errors import ContentError, MissingTranslationError, UnknownSectionError, UsageProblem
 from builder.resources import BUNDLED_CONTENT, BUNDLED_IMAGES, is_bundled
+from builder.translations import differences, version_path
 from builder.validate import did_you_mean, display_path, inside
 from builder.words import LANGUAGES, SOURCE_LANGUAGE, words_for
 
@@ -62,20 +63,29 @@ class Library:
         spare = self.in_language(fallback) if fallback else {}
         missing = [i for i in wanted if i not in chosen and i not in spare]
         if missing:
-            name = words_for(lang).name
-            where = f"content/{lang}/" if lang != SOURCE_LANGUAGE else "content/"
-            if len(missing) == 1:
-                said = f"section '{missing[0]}' has no {name} version; add {where}{missing[0]}.yaml"
-            else:
-                named = _listed([f"'{i}'" for i in missing])
-                said = f"sections {named} have no {name} version; add them to {where}"
+            one = len(missing) == 1
+            named = _listed([f"'{i}'" for i in missing])
+            files = _listed([display_path(version_path(known[i], lang)) for i in missing])
             advice = (
-                f", or use --fallback {SOURCE_LANGUAGE} to print them in English with a note"
+                f"use --fallback {SOURCE_LANGUAGE} to print {'it' if one else 'them'} in English with a note"
                 if lang != SOURCE_LANGUAGE
-                else ", or choose the language they are written in with --lang"
+                else f"choose the language {'it is' if one else 'they are'} written in with --lang"
             )
-            raise MissingTranslationError(said + advice)
-        return tuple(chosen.get(i) or spare[i] for i in wanted)
+            raise MissingTranslationError(
+                f"section{'' if one else 's'} {named} {'has' if one else 'have'} no {words_for(lang).name}"
+                f" version; add {files}, or {advice}"
+            )
+        selected = tuple(chosen.get(i) or spare[i] for i in wanted)
+        # A translation that leaves out a step, or has another dose, must not reach a patient.
+        problems = [p for s in selected if s.lang != SOURCE_LANGUAGE for p in self.mismatches(s)]
+        if problems:
+            raise ContentError(problems)
+        return selected
+
+    def mismatches(self, translation: Section) -> list[str]:
+        """Where ``translation`` does not keep to its English source (none when it has none)."""
+        source = self.in_language(SOURCE_LANGUAGE).get(translation.id)
+        return differences(translation, source) if source is not None else []
 
 
 def _listed(names: list[str]) -> str:

@@ -13,6 +13,7 @@ import click
 from reportlab.lib.units import inch, mm
 
 from builder.api import Personal
+from builder.errors import UsageProblem
 from builder.patient import Patient, note_text
 from builder.schedule import ScheduleChoice
 from builder.words import LANGUAGES, SOURCE_LANGUAGE
@@ -71,7 +72,7 @@ def output_option(default: Path, help_text: str) -> Decorator:
 def language_option(help_text: str) -> Decorator:
     return click.option(
         "--lang",
-        type=click.Choice(tuple(LANGUAGES)),
+        type=click.Choice(tuple(LANGUAGES), case_sensitive=False),
         default=SOURCE_LANGUAGE,
         show_default=True,
         help=help_text,
@@ -118,7 +119,7 @@ def personal_options(command: Callable[..., None]) -> Callable[..., None]:
         language_option("The language to print in: en (English) or es (Spanish)."),
         click.option(
             "--fallback",
-            type=click.Choice(tuple(LANGUAGES)),
+            type=click.Choice(tuple(LANGUAGES), case_sensitive=False),
             help="Print a section not written in --lang in this language instead, with a note saying so"
             " (e.g. --fallback en). Default: such a section is an error.",
         ),
@@ -169,6 +170,11 @@ def personal_of(
     words = note_text(note or "")
     day = date or (datetime.date.today() if name or who or words else None)
     patient_details = Patient(name, who, day, words)
+    if fallback is not None and fallback == lang:
+        raise UsageProblem(
+            f"--fallback {fallback}: the handout is in {LANGUAGES[lang].name} already; use --fallback with"
+            f" --lang, for sections not written in that language"
+        )
     return Personal(
         patient_details,
         dose_changes(settings),

@@ -7,12 +7,16 @@ should translate that too.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from builder.content import Block, Section, Steps
-from builder.library import Library
 from builder.resources import is_bundled
 from builder.validate import display_path
 from builder.words import LANGUAGES, SOURCE_LANGUAGE
+
+if TYPE_CHECKING:
+    from builder.library import Library
 
 BLOCK_NAMES = {  # a block's class name -> its key in a section file
     "Paragraph": "paragraph",
@@ -51,22 +55,22 @@ def compare_translations(library: Library) -> TranslationReport:
                 if translating and not is_bundled(source.source):
                     report.warnings.append(
                         f"{display_path(source.source)}: has no {LANGUAGES[code].name} translation; add"
-                        f" {_translation_path(source, code)}"
+                        f" {display_path(version_path(source, code))}"
                     )
                 continue
             if is_bundled(translation.source) and not is_bundled(source.source):
                 report.warnings.append(
                     f"{display_path(source.source)}: stands in for the bundled '{source.id}', but"
                     f" {LANGUAGES[code].name} handouts still print the bundled translation; add"
-                    f" {_translation_path(source, code)}"
+                    f" {display_path(version_path(source, code))}"
                 )
                 continue
-            report.problems += _differences(translation, source)
+            report.problems += differences(translation, source)
             report.warnings += _behind(translation, source)
     return report
 
 
-def _differences(translation: Section, source: Section) -> list[str]:
+def differences(translation: Section, source: Section) -> list[str]:
     """Where ``translation`` does not keep to ``source``'s structure, each with what to do."""
     shown, original = display_path(translation.source), display_path(source.source)
     if translation.kind != source.kind:
@@ -112,6 +116,7 @@ def _name(block: Block) -> str:
     return BLOCK_NAMES[type(block).__name__]
 
 
-def _translation_path(source: Section, code: str) -> str:
-    """Where the translation of ``source`` into ``code`` belongs: content/es/sleep.yaml."""
-    return display_path(source.source.parent / code / source.source.name)
+def version_path(section: Section, lang: str) -> Path:
+    """Where ``section`` in ``lang`` belongs: content/es/sleep.yaml beside content/sleep.yaml."""
+    folder = section.source.parent if section.lang == SOURCE_LANGUAGE else section.source.parent.parent
+    return (folder if lang == SOURCE_LANGUAGE else folder / lang) / section.source.name

@@ -33,7 +33,7 @@ class Words:
     date_formats: dict[str, str]
     """A full date by the clinic's ``dates`` style: {day}, {month}, {year}."""
     day_formats: dict[str, str]
-    """A schedule's day by the clinic's ``dates`` style: {weekday}, {day}, {month}."""
+    """A schedule's day by the clinic's ``dates`` style: {weekday}, {day}, {month} (or its {number})."""
 
     # On every page
     questions_call_us: str
@@ -131,11 +131,12 @@ class Words:
         )
 
     def day_in_table(self, date: datetime.date, style: str) -> str:
-        """A day short enough for a table column: "Tue 1 Dec", "Tue Dec 1", "mar. 1 dic."."""
+        """A day short enough for a table column: "Tue 1 Dec", "Tue Dec 1", "mar. 1/12"."""
         return self.day_formats[style].format(
             weekday=self.weekdays_short[date.weekday()],
             day=date.day,
             month=self.months_short[date.month - 1],
+            number=date.month,
         )
 
     def month(self, year_month: str) -> str:
@@ -206,7 +207,7 @@ ENGLISH = Words(
     callout_titles={"tip": "Tip", "caution": "Take care", "stop": "Stop and call"},
     day="Day",
     day_number="Day {n}",
-    use="Use",
+    use="Qué usar",
     how_long="How long",
     ice="Ice",
     heat="Heat",
@@ -272,7 +273,8 @@ SPANISH = Words(
         "day-month-year": "{day} de {month} de {year}",
         "month-day-year": "{day} de {month} de {year}",
     },
-    day_formats={"day-month-year": "{weekday} {day} {month}", "month-day-year": "{weekday} {day} {month}"},
+    # Day and month number: "mar. 3 mar." would be Tuesday and March alike.
+    day_formats={"day-month-year": "{weekday} {day}/{number}", "month-day-year": "{weekday} {day}/{number}"},
     questions_call_us="¿Preguntas? Llámenos",
     page_of="Página {number} de {total}",
     reviewed="Revisado en {month}",
@@ -309,10 +311,10 @@ SPANISH = Words(
     weeks=("{n} semana", "{n} semanas"),
     do="Sí",
     avoid="Evite",
-    callout_titles={"tip": "Consejo", "caution": "Tenga cuidado", "stop": "Pare y llame"},
+    callout_titles={"tip": "Consejo", "caution": "Tenga cuidado", "stop": "Pare y pida ayuda"},
     day="Día",
     day_number="Día {n}",
-    use="Use",
+    use="Qué usar",
     how_long="Cuánto tiempo",
     ice="Hielo",
     heat="Calor",
@@ -327,7 +329,7 @@ SPANISH = Words(
     week_number="Semana {n}",
     pain_row="<b>Dolor</b> (0 a 10)",
     contents="Contenido",
-    inside="Adentro:",
+    inside="En este folleto:",
     and_more="y {n} más",
     my_notes="Mis notas",
     notes_prompt="Anote cómo se siente, qué le ayuda y lo que le diga su terapeuta.",

@@ -88,7 +88,7 @@ def test_a_spanish_page_has_no_english_fixed_words(tmp_path: Path) -> None:
         "Su dosis Repita 8 veces Cada cuánto 1 vez al día, 5 días a la semana",
         "Sí: De lado",
         "Evite: Boca abajo",
-        "Su primera semana Día Use Cuánto tiempo Mañana Tarde Noche",
+        "Su primera semana Día Qué usar Cuánto tiempo Mañana Tarde Noche",
         "Día 1 Hielo",
         "Día 4 Calor",
         "Mi registro de ejercicios",
@@ -120,8 +120,8 @@ def test_dates_and_the_dose_are_in_spanish(tmp_path: Path) -> None:
         "Su dosis Repita 1 vez Sostenga 1 segundo cada vez Series 3, con un descanso corto entre una y otra"
         " Cada cuánto 2 veces al día, 5 días a la semana Durante 1 semana" in text
     )
-    assert "mar. 1 dic. Hielo" in text
-    assert "lun. 7 dic. Calor" in text
+    assert "mar. 1/12 Hielo" in text
+    assert "lun. 7/12 Calor" in text
 
 
 def test_the_patient_line_and_date_in_spanish(workdir: Path) -> None:
@@ -152,7 +152,7 @@ def test_a_spanish_booklet_has_spanish_pages_and_labels(tmp_path: Path) -> None:
     text = text_of(pdf)
     for spanish in (
         "Contenido",
-        "Adentro:",
+        "En este folleto:",
         "Preparado para",
         "Mis notas",
         "Llame a emergencias ahora mismo si",
@@ -184,17 +184,44 @@ def test_a_section_without_a_translation_is_named_with_its_language(workdir: Pat
     assert result.exit_code == 2
     assert result.output == (
         "Error: section 'desk-stretch' has no Spanish version; add content/es/desk-stretch.yaml, or use"
-        " --fallback en to print them in English with a note\n"
+        " --fallback en to print it in English with a note\n"
     )
     assert not Path("output/handout.pdf").exists()
 
 
-def test_fallback_prints_the_english_section_with_a_note(workdir: Path) -> None:
+def test_the_missing_translation_is_named_where_the_clinic_keeps_its_sections(workdir: Path) -> None:
+    run("init", "my-clinic")
+    Path("my-clinic/content/desk-stretch.yaml").write_text(ENGLISH_ONLY)
+    Path("my-clinic/content/walk.yaml").write_text(ENGLISH_ONLY.replace("desk-stretch", "walk"))
+    result = run("build", "--clinic", "my-clinic", "-s", "walk,sleep,desk-stretch", "--lang", "es")
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: sections 'walk' and 'desk-stretch' have no Spanish version; add"
+        " my-clinic/content/es/walk.yaml and my-clinic/content/es/desk-stretch.yaml, or use --fallback en"
+        " to print them in English with a note\n"
+    )
+
+
+def test_a_translation_that_leaves_out_a_step_is_not_built(workdir: Path) -> None:
+    (workdir / "content" / "es").mkdir(parents=True)
+    (workdir / "content" / "reach.yaml").write_text(REACH_EN)
+    (workdir / "content" / "es" / "reach.yaml").write_text(REACH_ES.replace('version: "1"', 'version: "2"'))
+    assert run("build", "--content", "content", "-s", "reach,red-flags").exit_code == 0
+    result = run("build", "--content", "content", "-s", "reach,red-flags", "--lang", "es", "-o", "es.pdf")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"Error: {problem}" for problem in TRANSLATION_PROBLEMS[:2]]
+    assert not Path("es.pdf").exists()
+
+
+def test_fallback_prints_the_english_section_with_a_note(
+    workdir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     Path("content").mkdir()
     Path("content/desk-stretch.yaml").write_text(ENGLISH_ONLY)
-    result = run(
-        "build", "--content", "content", "-s", "sleep,desk-stretch", "--lang", "es", "--fallback", "en"
-    )
+    with caplog.at_level(logging.WARNING):
+        result = run(
+            "build", "--content", "content", "-s", "sleep,desk-stretch", "--lang", "es", "--fallback", "en"
+        )
     assert result.exit_code == 0, result.output
     text = text_of(Path("output/handout.pdf"))
     assert "Duerma de lado o boca arriba" in text
@@ -203,6 +230,9 @@ def test_fallback_prints_the_english_section_with_a_note(workdir: Path) -> None:
         " Stand up once an hour" in text
     )
     assert "Pida esta hoja con letra grande. Also available in English." in text
+    assert caplog.messages == [
+        "content/desk-stretch.yaml: has no Spanish version, so it prints in English, with a note saying so"
+    ]
 
 
 def test_list_in_spanish_marks_a_section_without_a_translation(workdir: Path) -> None:
@@ -226,7 +256,7 @@ def test_a_section_written_only_in_spanish_builds_in_spanish(workdir: Path) -> N
     assert result.exit_code == 2
     assert result.output == (
         "Error: section 'estiramiento' has no English version; add content/estiramiento.yaml, or choose the"
-        " language they are written in with --lang\n"
+        " language it is written in with --lang\n"
     )
 
 
@@ -234,6 +264,16 @@ def test_an_unknown_language_is_a_usage_error(workdir: Path) -> None:
     result = run("build", "-s", "sleep", "--lang", "fr")
     assert result.exit_code == 2
     assert "Invalid value for '--lang': 'fr' is not one of 'en', 'es'." in result.output
+    assert run("build", "-s", "sleep", "--lang", "ES").exit_code == 0
+
+
+def test_a_fallback_to_the_handouts_own_language_is_a_usage_error(workdir: Path) -> None:
+    result = run("build", "-s", "sleep", "--fallback", "en")
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: --fallback en: the handout is in English already; use --fallback with --lang, for sections"
+        " not written in that language\n"
+    )
 
 
 def test_the_clinics_words_without_spanish_print_in_english_with_a_warning(
