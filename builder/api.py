@@ -36,7 +36,7 @@ from builder.prescription import Dose, DoseError, dose_value
 from builder.resources import DEMO_CLINIC, is_bundled
 from builder.schedule import ScheduleChoice, resolved
 from builder.validate import display_path
-from builder.words import LANGUAGES, SOURCE_LANGUAGE, Words, words_for
+from builder.words import LANGUAGES, SOURCE_LANGUAGE, Words
 
 logger = logging.getLogger(__name__)
 
@@ -225,7 +225,7 @@ def build_plan(
     given, else a handout. What is given here goes over the plan: a title, paper, a note, dose changes."""
     setup = _setup or open_clinic(clinic, content_dir)
     plan = find_plan(name, setup.plans)
-    plan_title, plan_note = plan.words(personal.lang)
+    plan_title, plan_note = plan.text_in(personal.lang)
     doses = {section: dict(fields) for section, fields in plan.doses.items()}
     for section, fields in personal.changes.items():
         doses.setdefault(section, {}).update(fields)
@@ -286,7 +286,7 @@ def _prepare(
     for code in (lang, fallback):
         if code is not None and code not in LANGUAGES:
             raise ValueError(f"language must be one of {tuple(LANGUAGES)}, not {code!r}")
-    words = words_for(lang)
+    words = LANGUAGES[lang]
     setup = setup or open_clinic(clinic, content_dir)
     settings = setup.clinic.speaking(words)
     untranslated = setup.clinic.untranslated(words)

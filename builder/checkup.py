@@ -65,6 +65,8 @@ def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checku
         gaps = (
             f"; without: {', '.join(missing)} (they print in English with --fallback en)" if missing else ""
         )
+        if translations.only[code]:
+            gaps += f"; only in {LANGUAGES[code].name}: {', '.join(translations.only[code])}"
         report.rows.append((LANGUAGES[code].name, f"{has} of {has + len(missing)} sections{gaps}"))
         untranslated = setup.clinic.untranslated(LANGUAGES[code])
         if untranslated:
@@ -147,7 +149,8 @@ def _clinic_rows(setup: ClinicSetup) -> list[tuple[str, str]]:
         rows.append(("Hours", "; ".join(clinic.hours)))
     rows.append(("After hours", clinic.after_hours or "not given (the red-flags box shows none)"))
     if clinic.qr_code:
-        rows.append(("QR code", f"{clinic.qr_code.url} ({clinic.qr_code.label})"))
+        label = clinic.qr_code.label or ENGLISH.qr_label
+        rows.append(("QR code", f"{clinic.qr_code.url} ({label})"))
     rows.append(("Colours", _colours(clinic)))
     rows.append(("Fonts", _fonts(clinic)))
     example = ENGLISH.date(datetime.date(2026, 12, 1), clinic.dates)

@@ -30,7 +30,7 @@ from builder.options import (
 )
 from builder.resources import is_bundled
 from builder.validate import display_path
-from builder.words import LANGUAGES, words_for
+from builder.words import LANGUAGES
 
 if TYPE_CHECKING:
     from builder.checkup import Checkup
@@ -253,7 +253,7 @@ def list_command(clinic: Path | None, content: Path | None, lang: str) -> None:
         section = wanted.get(source.id, source)
         written = " ".join(code if source.id in library.in_language(code) else "--" for code in codes)
         missing = (
-            "" if section is not source or source.lang == lang else f"  [no {words_for(lang).name} version]"
+            "" if section is not source or source.lang == lang else f"  [no {LANGUAGES[lang].name} version]"
         )
         click.echo(
             f"{section.id:<{width}}  {section.kind:<{kind_width}}  {written}  {section.title}{missing}"

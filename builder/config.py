@@ -21,7 +21,7 @@ from builder.errors import ConfigError, UsageProblem
 from builder.fontfiles import FontFileError, open_font
 from builder.patient import DATE_STYLES
 from builder.resources import DEMO_CLINIC
-from builder.validate import IMAGE_SUFFIXES, Checker, did_you_mean, display_path, dotted, inside
+from builder.validate import IMAGE_SUFFIXES, Checker, did_you_mean, display_path, dotted, inside, listed
 from builder.words import LANGUAGES, SOURCE_LANGUAGE, Words
 from builder.yamlfile import KeyPath, YamlFileError, read_yaml
 
@@ -54,7 +54,8 @@ CLINIC_KEYS = (
 READING_KEYS = ("grade", "inflesz")
 GRADES = range(4, 13)  # US school grades a patient leaflet could aim at
 EASES = range(40, 91)  # INFLESZ: 40 "algo difícil" to 90, beyond "muy fácil" at 80
-TRANSLATED_KEYS = ("tagline", "hours", "after_hours", "disclaimer", "qr_label")
+CLINIC_WORDS = ("tagline", "hours", "after_hours", "disclaimer", "qr_label")
+"""The clinic's keys that it may give again in another language, under that language's code."""
 QR_KEYS = ("url", "label")
 COLOR_KEYS = ("primary", "accent")
 DEFAULT_COLORS = ("#125B6B", "#C2571A")
@@ -190,10 +191,10 @@ class Clinic:
             "disclaimer": self.disclaimer,
             "qr_label": self.qr_code and self.qr_code.label,
         }
-        missing = [key for key in TRANSLATED_KEYS if given[key] and getattr(own, key) is None]
+        missing = [key for key in CLINIC_WORDS if given[key] and getattr(own, key) is None]
         if not missing:
             return None
-        named = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+        named = listed(missing)
         return (
             f"{display_path(self.source)}: {named} {'has' if len(missing) == 1 else 'have'} no {words.name}"
             f" words, so {words.name} handouts print {'it' if len(missing) == 1 else 'them'} in English;"
@@ -342,7 +343,7 @@ class _ClinicReader:
 
     def translation(self, value: Any, code: str) -> ClinicWords:
         """The clinic's words in the language ``code``; any of them may be left out."""
-        given = self.mapping(value, (code,), TRANSLATED_KEYS) or {}
+        given = self.mapping(value, (code,), CLINIC_WORDS) or {}
         path: KeyPath = (code,)
         return ClinicWords(
             tagline=self.check.text(given, path, "tagline", required=False) if "tagline" in given else None,

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from builder.prescription import LIMITS, Dose, DoseError, dose_value
 from builder.resources import is_bundled
 from builder.validate import IMAGE_SUFFIXES, Checker, display_path, inside, is_relative_name
-from builder.words import SOURCE_LANGUAGE, Words, words_for
+from builder.words import LANGUAGES, SOURCE_LANGUAGE, Words
 from builder.yamlfile import KeyPath, YamlFileError, read_yaml
 
 KINDS = ("tips", "exercise", "schedule", "info", "safety")
@@ -162,7 +162,7 @@ def load_section(
         located = read_yaml(path)
     except YamlFileError as exc:
         return None, [exc.message(display_path(path))]
-    reader = _SectionReader(Checker(path, located), image_dirs, words_for(lang))
+    reader = _SectionReader(Checker(path, located), image_dirs, LANGUAGES[lang])
     section = reader.section(located.data)
     return (None if reader.check.problems else section), reader.check.problems
 

@@ -20,8 +20,8 @@ from builder.content import Section, load_section
 from builder.errors import ContentError, MissingTranslationError, UnknownSectionError, UsageProblem
 from builder.resources import BUNDLED_CONTENT, BUNDLED_IMAGES, is_bundled
 from builder.translations import differences, version_path
-from builder.validate import did_you_mean, display_path, inside
-from builder.words import LANGUAGES, SOURCE_LANGUAGE, words_for
+from builder.validate import did_you_mean, display_path, inside, listed
+from builder.words import LANGUAGES, SOURCE_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -57,22 +57,22 @@ class Library:
         if unknown:  # every misspelling at once, so one more try is enough
             plural = "s" if len(unknown) > 1 else ""
             raise UnknownSectionError(
-                f"unknown section{plural} {_listed(unknown)}; run 'handout list' to see all sections"
+                f"unknown section{plural} {listed(unknown)}; run 'handout list' to see all sections"
             )
         chosen = self.in_language(lang)
         spare = self.in_language(fallback) if fallback else {}
         missing = [i for i in wanted if i not in chosen and i not in spare]
         if missing:
             one = len(missing) == 1
-            named = _listed([f"'{i}'" for i in missing])
-            files = _listed([display_path(version_path(known[i], lang)) for i in missing])
+            named = listed([f"'{i}'" for i in missing])
+            files = listed([display_path(version_path(known[i], lang)) for i in missing])
             advice = (
                 f"use --fallback {SOURCE_LANGUAGE} to print {'it' if one else 'them'} in English with a note"
                 if lang != SOURCE_LANGUAGE
                 else f"choose the language {'it is' if one else 'they are'} written in with --lang"
             )
             raise MissingTranslationError(
-                f"section{'' if one else 's'} {named} {'has' if one else 'have'} no {words_for(lang).name}"
+                f"section{'' if one else 's'} {named} {'has' if one else 'have'} no {LANGUAGES[lang].name}"
                 f" version; add {files}, or {advice}"
             )
         selected = tuple(chosen.get(i) or spare[i] for i in wanted)
@@ -86,11 +86,6 @@ class Library:
         """Where ``translation`` does not keep to its English source (none when it has none)."""
         source = self.in_language(SOURCE_LANGUAGE).get(translation.id)
         return differences(translation, source) if source is not None else []
-
-
-def _listed(names: list[str]) -> str:
-    """ "'a'", "'a' and 'b'", "'a', 'b' and 'c'"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def load_library(
@@ -137,14 +132,15 @@ def _loaded(
     languages: dict[str, dict[str, Section]] = {code: {} for code in LANGUAGES}
     replaced: set[tuple[str, str]] = set()
     problems: list[str] = []
-    for content_folder, image_dirs in folders:
+    origin: dict[tuple[str, str], int] = {}  # (language, id) -> the folder it came from, by position
+    for position, (content_folder, image_dirs) in enumerate(folders):
         for lang, folder in _language_folders(content_folder):
             sections = languages[lang]
             here: dict[str, Path] = {}
             for path in _section_files(folder):
-                if inside(content_folder, str(path.relative_to(content_folder))) is None:
+                if inside(folder, path.name) is None:  # an English file linked in as Spanish, too
                     problems.append(
-                        f"{display_path(path)}: links to a file outside {display_path(content_folder)}/;"
+                        f"{display_path(path)}: links to a file outside {display_path(folder)}/;"
                         " copy the section file itself into the folder"
                     )
                     continue
@@ -163,14 +159,25 @@ def _loaded(
                 if section.id in sections and is_bundled(sections[section.id].source):
                     replaced.add((lang, section.id))
                 sections[section.id] = section
+                origin[lang, section.id] = position
     if problems:  # a picture used in a section and its translation is one thing to fix
         raise ContentError(dict.fromkeys(problems))
+    # A translation of what a later folder replaced translates other words: it is not used.
+    for lang, sections in languages.items():
+        for section_id in list(sections):
+            if origin.get((SOURCE_LANGUAGE, section_id), -1) > origin[lang, section_id]:
+                del sections[section_id]
     return Library(languages, frozenset(replaced))
 
 
 def _check_content_folder(content_dir: Path) -> None:
     if not content_dir.is_dir():
         raise ContentError([f"{display_path(content_dir)}: no such content folder"])
+    if content_dir.name in LANGUAGES and content_dir.name != SOURCE_LANGUAGE:
+        raise UsageProblem(
+            f"{display_path(content_dir)}: holds the {LANGUAGES[content_dir.name].name} versions of the"
+            f" sections in the folder above it; give that folder, {display_path(content_dir.parent)}"
+        )
     if not any(_section_files(folder) for _, folder in _language_folders(content_dir)):
         nested = content_dir / "content"
         hint = f"; did you mean {display_path(nested)}?" if nested.is_dir() else ""

@@ -149,7 +149,9 @@ def read(section: Section, targets: ReadingTargets = USUAL_TARGETS) -> Reading:
             start = " ".join(sentence.split()[:6])
             warnings.append(f"{shown}: a sentence of {count} words ('{start} ...'); split it in two")
         for word, plain in JARGON[section.lang].items():
-            if re.search(_forms(word), sentence, re.IGNORECASE) and not explained.search(sentence):
+            if re.search(_forms(word, section.lang), sentence, re.IGNORECASE) and not explained.search(
+                sentence
+            ):
                 warnings.append(f"{shown}: '{word}' is a medical word; say '{plain}', or explain it")
     if section.kind == "exercise" and not any(
         isinstance(block, Callout) and block.style == "stop" for block in section.blocks
@@ -161,10 +163,10 @@ def read(section: Section, targets: ReadingTargets = USUAL_TARGETS) -> Reading:
     return Reading(section, textstat.lexicon_count(text), unique, grade, smog, ease)
 
 
-def _forms(word: str) -> str:
+def _forms(word: str, lang: str) -> str:
     """A pattern for ``word`` and its plural, and in Spanish its other gender: "crónico" finds "crónicas"
     too, "inflamación" finds "inflamaciones"."""
-    if word.endswith(("o", "a")):
+    if lang == "es" and word.endswith(("o", "a")):
         return rf"\b{re.escape(word[:-1])}[oa]s?\b"
     if word.endswith("ón"):
         return rf"\b({re.escape(word)}|{re.escape(word[:-2])}ones)\b"

@@ -36,7 +36,8 @@ PLAN_KEYS = (
     "log",
     *TRANSLATIONS,
 )
-TRANSLATED_KEYS = ("title", "summary", "note")
+PLAN_WORDS = ("title", "summary", "note")
+"""The plan's keys that it may give again in another language, under that language's code."""
 FORMATS = ("handout", "booklet")
 ICE_DAYS = (2, 3)  # ice for the first 48 to 72 hours, as the heat-ice section says; then heat
 
@@ -62,7 +63,7 @@ class Plan:
     translations: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)
     """Its title, summary and note in other languages: {"es": {"title": ...}}."""
 
-    def words(self, lang: str) -> tuple[str | None, str]:
+    def text_in(self, lang: str) -> tuple[str | None, str]:
         """The title and the note a handout in ``lang`` prints. A plan without a title in that language
         leaves it to the handout's default there; its note, the therapist's own words, prints as given."""
         if lang == SOURCE_LANGUAGE:
@@ -150,8 +151,8 @@ def _read_plan(path: Path, sections: Mapping[str, Section]) -> tuple[Plan | None
 
 def _words(check: Checker, value: Any, code: str) -> dict[str, str]:
     """The plan's title, summary and note in the language ``code``; any may be left out."""
-    given = check.mapping(value, (code,), TRANSLATED_KEYS) or {}
-    found = {key: check.text(given, (code,), key, required=False) for key in TRANSLATED_KEYS if key in given}
+    given = check.mapping(value, (code,), PLAN_WORDS) or {}
+    found = {key: check.text(given, (code,), key, required=False) for key in PLAN_WORDS if key in given}
     return {key: text for key, text in found.items() if text}
 
 

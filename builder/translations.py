@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from builder.content import Block, Section, Steps
+from builder.content import Block, Bullets, Callout, Figures, Image, Schedule, Section, Steps, Table
 from builder.resources import is_bundled
 from builder.validate import display_path
 from builder.words import LANGUAGES, SOURCE_LANGUAGE
@@ -38,6 +38,8 @@ class TranslationReport:
     """A translation behind its source, or missing where the clinic translates its sections."""
     missing: dict[str, list[str]] = field(default_factory=dict)
     """By language code, the ids of sections not written in it."""
+    only: dict[str, list[str]] = field(default_factory=dict)
+    """By language code, the ids of sections written only in it (a mistyped id shows up here)."""
 
 
 def compare_translations(library: Library) -> TranslationReport:
@@ -48,22 +50,17 @@ def compare_translations(library: Library) -> TranslationReport:
             continue
         translations = library.in_language(code)
         report.missing[code] = sorted(i for i in sources if i not in translations)
+        report.only[code] = sorted(i for i in translations if i not in sources)
         translating = any(not is_bundled(s.source) for s in translations.values())
         for section_id, source in sorted(sources.items()):
             translation = translations.get(section_id)
             if translation is None:
-                if translating and not is_bundled(source.source):
+                replacing = (SOURCE_LANGUAGE, section_id) in library.replaced  # ours had one
+                if (translating or replacing) and not is_bundled(source.source):
                     report.warnings.append(
                         f"{display_path(source.source)}: has no {LANGUAGES[code].name} translation; add"
                         f" {display_path(version_path(source, code))}"
                     )
-                continue
-            if is_bundled(translation.source) and not is_bundled(source.source):
-                report.warnings.append(
-                    f"{display_path(source.source)}: stands in for the bundled '{source.id}', but"
-                    f" {LANGUAGES[code].name} handouts still print the bundled translation; add"
-                    f" {display_path(version_path(source, code))}"
-                )
                 continue
             report.problems += differences(translation, source)
             report.warnings += _behind(translation, source)
@@ -91,6 +88,14 @@ def differences(translation: Section, source: Section) -> list[str]:
                 f"{shown}: blocks[{index}].steps has {len(block.steps)} steps but {original} has"
                 f" {len(theirs.steps)}; translate every step, one for one"
             )
+            continue
+        mine, source_shape = _shape(block), _shape(theirs)
+        for key, value in mine.items():
+            if value != source_shape[key]:
+                found.append(
+                    f"{shown}: blocks[{index}].{_name(block)}: {key}: {_said(value)}, but"
+                    f" {_said(source_shape[key])} in {original}; a translation keeps its source's {key}"
+                )
     if len(translation.blocks) != len(source.blocks):
         found.append(
             f"{shown}: has {len(translation.blocks)} blocks but {original} has {len(source.blocks)};"
@@ -110,6 +115,39 @@ def _behind(translation: Section, source: Section) -> list[str]:
             f" {source.version}; bring the translation up to date, then set version: {source.version}"
         ]
     return []
+
+
+def _shape(block: Block) -> dict[str, object]:
+    """What a translation of ``block`` must keep: what a patient does and sees, not the words."""
+    match block:
+        case Steps():
+            return {"pictures": [_picture(step.image) for step in block.steps]}
+        case Figures():
+            return {
+                "pictures": [_picture(figure.image) for figure in block.figures],
+                "verdicts": [figure.verdict for figure in block.figures],
+            }
+        case Callout():
+            return {"style": block.style, "after_hours": block.after_hours, "bullets": len(block.bullets)}
+        case Bullets():
+            return {"bullets": len(block.items)}
+        case Table():
+            return {
+                "columns": len(block.columns),
+                "rows": len(block.rows),
+                "tick columns": len(block.tick_columns),
+            }
+        case Schedule():
+            return {"days": block.days, "ice days": block.ice_days, "slots": len(block.slots)}
+    return {}
+
+
+def _picture(image: Image | None) -> str | None:
+    return image.path.name if image is not None else None
+
+
+def _said(value: object) -> str:
+    return ", ".join(str(item) for item in value) if isinstance(value, list) else str(value)
 
 
 def _name(block: Block) -> str:

@@ -30,6 +30,11 @@ def dotted(path: KeyPath) -> str:
     return text
 
 
+def listed(names: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def did_you_mean(word: str, choices: Iterable[str], matched_by: Callable[[str], str] = str) -> str:
     """`` (did you mean 'x'?)`` for the closest choice, or nothing when none is close.
 

@@ -23,8 +23,8 @@ class Words:
     """The PDF's language tag, which screen readers use to pick a voice."""
     name: str
     """The language's name in English, for messages to clinic staff."""
-    own_name: str
-    """Its name in itself, for the line offering the handout in this language."""
+    language_names: dict[str, str]
+    """Every language's name in this one, by code: for the note on a section printed in another."""
 
     months: tuple[str, ...]
     months_short: tuple[str, ...]
@@ -149,7 +149,7 @@ ENGLISH = Words(
     code="en",
     tag="en",
     name="English",
-    own_name="English",
+    language_names={"en": "English", "es": "Spanish"},
     months=(
         "January",
         "February",
@@ -175,7 +175,7 @@ ENGLISH = Words(
     reference="Ref: {reference}.",
     offer="Also available in English.",
     large_print_offer="Ask us for this leaflet in large print.",
-    fallback_note="This part is not yet available in {language}, so it is printed in English.",
+    fallback_note="This part is not yet available in {language}, so it is printed in {fallback}.",
     default_title="Your home care plan",
     subjects={"handout": "Patient handout: {titles}", "booklet": "Patient booklet: {titles}"},
     name_label="Name",
@@ -207,7 +207,7 @@ ENGLISH = Words(
     callout_titles={"tip": "Tip", "caution": "Take care", "stop": "Stop and call"},
     day="Day",
     day_number="Day {n}",
-    use="Qué usar",
+    use="Use",
     how_long="How long",
     ice="Ice",
     heat="Heat",
@@ -238,7 +238,7 @@ SPANISH = Words(
     code="es",
     tag="es-419",
     name="Spanish",
-    own_name="español",
+    language_names={"en": "inglés", "es": "español"},
     months=(
         "enero",
         "febrero",
@@ -282,7 +282,7 @@ SPANISH = Words(
     reference="Ref.: {reference}.",
     offer="También disponible en español.",
     large_print_offer="Pida esta hoja con letra grande.",
-    fallback_note="Esta parte todavía no está en {language}. Por eso está en inglés.",
+    fallback_note="Esta parte todavía no está en {language}. Por eso está en {fallback}.",
     default_title="Su plan de cuidado en casa",
     subjects={"handout": "Hoja para el paciente: {titles}", "booklet": "Folleto para el paciente: {titles}"},
     name_label="Nombre",
@@ -345,7 +345,3 @@ LANGUAGES = {words.code: words for words in (ENGLISH, SPANISH)}
 """Every language a handout can be built in, by code; English is the library's own."""
 SOURCE_LANGUAGE = ENGLISH.code
 """The language of the sections directly in a content folder; translations are in subfolders by code."""
-
-
-def words_for(code: str) -> Words:
-    return LANGUAGES[code]

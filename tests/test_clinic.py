@@ -515,8 +515,10 @@ def test_check_warns_about_pictures_no_section_uses(workdir: Path, caplog: pytes
         result = run("check", "--clinic", "ours")
     assert result.exit_code == 0
     assert caplog.messages == [
+        "ours/clinic.yaml: tagline, hours and disclaimer have no Spanish words, so Spanish handouts print"
+        " them in English; add them under es:",
         "ours/images/sleep-sde.jpg: no section uses this picture; to replace one of ours, give it the same"
-        " name (did you mean 'sleep-side'?)"
+        " name (did you mean 'sleep-side'?)",
     ]
 
 

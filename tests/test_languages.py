@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime
 import json
 import logging
+import re
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from pypdf import PdfReader
 
 from builder.api import Personal, build_booklet, build_handout, build_plan, list_sections
 from builder.schedule import ScheduleChoice
+from builder.words import ENGLISH, LANGUAGES, SPANISH, Words
 from conftest import page_texts, run
 
 LIBRARY = list_sections()
@@ -357,8 +360,7 @@ TRANSLATION_FINDINGS = [
     "content/es/hard.yaml: 'intervención' is a medical word; say 'tratamiento', or explain it",
     "content/es/reach.yaml: translates version 1 of content/reach.yaml, which is version 2; bring the"
     " translation up to date, then set version: 2",
-    "content/sleep.yaml: stands in for the bundled 'sleep', but Spanish handouts still print the bundled"
-    " translation; add content/es/sleep.yaml",
+    "content/sleep.yaml: has no Spanish translation; add content/es/sleep.yaml",
 ]
 TRANSLATION_PROBLEMS = [
     "content/es/reach.yaml: blocks[1].steps has 1 steps but content/reach.yaml has 2; translate every"
@@ -388,16 +390,14 @@ def test_check_compares_each_translation_with_its_source(
     assert sorted(caplog.messages) == sorted(TRANSLATION_FINDINGS)
     assert result.stderr.splitlines()[1:] == [f"Error: {problem}" for problem in TRANSLATION_PROBLEMS]
     assert (
-        "Spanish      20 of 21 sections; without: sleep (they print in English with --fallback en)"
-        in (result.stdout.splitlines())
-        or "Spanish" in result.stdout
-    )
+        "Spanish      20 of 21 sections; without: sleep (they print in English with --fallback en);"
+        " only in Spanish: hard"
+    ) in result.stdout.splitlines()
     rows = [line.split() for line in result.stdout.splitlines() if line.startswith(("hard ", "reach "))]
-    assert rows == [
-        ["hard", "es", "-", "-", "-79.3", "13"],
-        ["reach", "en", *rows[1][2:4], "-", rows[1][5]],
-        ["reach", "es", "-", "-", *rows[2][4:]],
-    ]
+    assert [row[:2] for row in rows] == [["hard", "es"], ["reach", "en"], ["reach", "es"]]
+    assert rows[0][2:] == ["-", "-", "-79.3", "13"]
+    assert rows[1][4] == "-" and float(rows[1][2]) < 8  # English: a grade and SMOG, no INFLESZ
+    assert rows[2][2:4] == ["-", "-"] and float(rows[2][4]) > 55  # Spanish: INFLESZ only
 
 
 def test_a_missing_translation_is_warned_about_where_the_clinic_translates(
@@ -444,3 +444,103 @@ def test_a_reading_target_out_of_range_is_named_with_its_line(workdir: Path) -> 
     result = run("check", "--clinic", ".")
     assert result.exit_code == 1
     assert "Error: clinic.yaml:3: reading.grade: '14' must be 4 to 12" in result.output
+
+
+def test_a_clinics_own_english_section_is_not_printed_with_our_spanish_one(workdir: Path) -> None:
+    Path("content").mkdir()
+    Path("content/sleep.yaml").write_text(SLEEP_EN)
+    result = run("build", "--content", "content", "-s", "sleep", "--lang", "es")
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        "Error: section 'sleep' has no Spanish version; add content/es/sleep.yaml"
+    )
+    english = text_of(Path(run("build", "--content", "content", "-s", "sleep", "-o", "en.pdf") and "en.pdf"))
+    assert "Our sleep advice" in english and "español" not in english  # no Spanish version to offer
+
+
+def test_a_translation_that_turns_a_stop_box_into_a_tip_is_named(workdir: Path) -> None:
+    (workdir / "content" / "es").mkdir(parents=True)
+    (workdir / "content" / "reach.yaml").write_text(REACH_EN)
+    softened = REACH_EN.replace("style: stop", "style: tip").replace("Reach up", "Estírese")
+    (workdir / "content" / "es" / "reach.yaml").write_text(softened)
+    result = run("build", "--content", "content", "-s", "reach", "--lang", "es")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: content/es/reach.yaml: blocks[2].callout: style: tip, but stop in content/reach.yaml;"
+        " a translation keeps its source's style\n"
+    )
+
+
+def test_an_english_file_linked_in_as_spanish_is_refused(workdir: Path) -> None:
+    (workdir / "content" / "es").mkdir(parents=True)
+    (workdir / "content" / "walk.yaml").write_text(TIP_EN)
+    (workdir / "content" / "es" / "walk.yaml").symlink_to(workdir / "content" / "walk.yaml")
+    result = run("build", "--content", "content", "-s", "walk")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: content/es/walk.yaml: links to a file outside content/es/; copy the section file itself"
+        " into the folder\n"
+    )
+
+
+def test_a_language_folder_given_as_the_content_folder_is_refused(workdir: Path) -> None:
+    (workdir / "content" / "es").mkdir(parents=True)
+    (workdir / "content" / "es" / "walk.yaml").write_text(TIP_ES_AS_INFO)
+    result = run("build", "--content", "content/es", "-s", "walk")
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: content/es: holds the Spanish versions of the sections in the folder above it; give that"
+        " folder, content\n"
+    )
+
+
+def test_an_english_handout_says_which_language_a_fallback_section_is_in(workdir: Path) -> None:
+    Path("content/es").mkdir(parents=True)
+    Path("content/es/walk.yaml").write_text(TIP_ES_AS_INFO)
+    result = run("build", "--content", "content", "-s", "walk,sleep", "--fallback", "es")
+    assert result.exit_code == 0, result.output
+    assert "This part is not yet available in English, so it is printed in Spanish." in text_of(
+        Path("output/handout.pdf")
+    )
+
+
+def test_every_language_has_the_same_words_to_fill_in() -> None:
+    def slots(value: object) -> object:
+        if isinstance(value, str):
+            return sorted(re.findall(r"{(\w*)}", value))
+        if isinstance(value, dict):
+            return {key: slots(item) for key, item in value.items()}
+        if isinstance(value, tuple):
+            return [slots(item) for item in value]
+        return None
+
+    dates = {"date_formats", "day_formats"}  # each language picks from the date's parts
+    english = {f.name: slots(getattr(ENGLISH, f.name)) for f in fields(Words) if f.name not in dates}
+    for words in LANGUAGES.values():
+        assert {
+            f.name: slots(getattr(words, f.name)) for f in fields(Words) if f.name not in dates
+        } == english
+        for style in ("day-month-year", "month-day-year"):
+            assert words.date(datetime.date(2026, 3, 3), style) and words.day_in_table(
+                datetime.date.today(), style
+            )
+    assert ENGLISH.language_names.keys() == SPANISH.language_names.keys() == LANGUAGES.keys()
+
+
+def test_no_fixed_english_word_is_on_a_spanish_page(tmp_path: Path) -> None:
+    pdf = build_booklet(
+        ["sleep", "dislocates", "heat-ice", "red-flags"],
+        tmp_path / "es.pdf",
+        personal=Personal(lang="es", log=True, schedule=ScheduleChoice(start=datetime.date(2026, 12, 1))),
+    ).path
+    text = text_of(pdf)
+    shown_in_english = {"code", "tag", "name", "offer", "language_names"}  # never printed, or on purpose
+    phrases = set()
+    for f in fields(Words):
+        if f.name in shown_in_english:
+            continue
+        value = getattr(ENGLISH, f.name)
+        items = value.values() if isinstance(value, dict) else value if isinstance(value, tuple) else [value]
+        for item in items:
+            phrases.update(part.strip() for part in re.split(r"{\w*}|<[^>]+>", item) if len(part.strip()) > 3)
+    assert sorted(phrase for phrase in phrases if phrase in text) == []

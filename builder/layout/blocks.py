@@ -102,7 +102,7 @@ class BlockLayout:
         if heading:
             story.append(SectionHeading(inline(section.title), theme.h1, section.id, section.title))
         if section.lang != self.words.code:
-            story.append(self._fallback_note())
+            story.append(self._fallback_note(section.lang))
         if section.key_message:
             story.append(self._key_message(section.key_message))
         if dose is not None and dose.lines():
@@ -182,9 +182,11 @@ class BlockLayout:
         box.spaceAfter = 4 * mm
         return box
 
-    def _fallback_note(self) -> Flowable:
-        """Says, in the handout's language, why this section is in English: the reader is not lost."""
-        note = self.words.fallback_note.format(language=self.words.own_name)
+    def _fallback_note(self, printed_in: str) -> Flowable:
+        """Says, in the handout's language, why this section is printed in another: the reader is not
+        lost."""
+        names = self.words.language_names
+        note = self.words.fallback_note.format(language=names[self.words.code], fallback=names[printed_in])
         paragraph = Paragraph(f"<i>{inline(note)}</i>", self.theme.caption)
         paragraph.keepWithNext = True
         return paragraph
