@@ -7,6 +7,7 @@ Each kind of booklet is built once for the module (see ``Builds``); a build take
 from __future__ import annotations
 
 import base64
+import datetime
 import io
 import re
 from collections.abc import Iterator
@@ -18,7 +19,9 @@ import pytest
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 
+from builder.api import Personal, build_booklet
 from builder.page_order import creep_shift, saddle_stitch
+from builder.schedule import ScheduleChoice
 from conftest import run
 
 MM = 72 / 25.4
@@ -920,3 +923,31 @@ def test_a_target_that_is_not_a_pdf_stops_both_files(
     if earlier:
         assert (out / earlier).read_bytes() == previous
     assert sorted(p.name for p in out.iterdir()) == sorted({blocked, earlier} - {None})
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_large_print_schedule_fits_the_half_size_page_with_no_word_broken(
+    lang: str, tmp_path: Path
+) -> None:
+    pdf = build_booklet(
+        ["heat-ice"],
+        tmp_path / "b.pdf",
+        personal=Personal(
+            large_print=True, lang=lang, schedule=ScheduleChoice(start=datetime.date(2026, 3, 4))
+        ),
+    ).path
+    doc = pdfium.PdfDocument(pdf)
+    for index in range(len(doc)):
+        page = doc[index]
+        text = page.get_textpage()
+        rightmost = max((text.get_charbox(i)[2] for i in range(text.count_chars())), default=0)
+        assert rightmost <= page.get_width() - 15 * MM + 1, f"page {index + 1} runs into the margin"
+    lines = [
+        line.strip()
+        for index in range(len(doc))
+        for line in doc[index].get_textpage().get_text_range().splitlines()
+    ]
+    first_day = "Wed 4 Mar" if lang == "en" else "mié. 4/3"
+    assert any(line.startswith(first_day) for line in lines)
+    evening = "Evening" if lang == "en" else "Noche"
+    assert any(line.endswith(evening) for line in lines)

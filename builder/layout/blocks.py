@@ -6,10 +6,13 @@ a heading keeps with what follows it, and a table only breaks between rows.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -53,6 +56,7 @@ from builder.layout.styles import INK, RULE, STOP_RED, Theme, tint
 from builder.prescription import Dose
 from builder.words import ENGLISH, Words
 
+SMALLEST_CELL = 9.0  # points: the least a table's text shrinks to so that its words fit the page
 STEP_PICTURE_HEIGHT = 42 * mm
 LARGE_PICTURES = 1.3  # how much taller pictures are in large print
 FIGURE_PICTURE_HEIGHT = 34 * mm
@@ -326,8 +330,22 @@ class BlockLayout:
         return [box]
 
     def table(self, block: TableBlock) -> list[Flowable]:
-        """A schedule: header row in the clinic colour, shaded rows, and boxes to tick by hand."""
+        """A schedule: header row in the clinic colour, shaded rows, and boxes to tick by hand.
+
+        Where even the narrowest padding leaves a word wider than its column (large print on a booklet's
+        half-size page), the table's type is set a point smaller until every word fits.
+        """
         theme = self.theme
+        if not self._longest_words_fit(block, 3.0) and theme.cell.fontSize > SMALLEST_CELL:
+            # The headings give way first: what the patient reads down the rows stays largest.
+            shrink_cells = theme.header_cell.fontSize <= theme.cell.fontSize - 2
+            smaller = copy.copy(self)
+            smaller.theme = replace(
+                theme,
+                header_cell=_smaller(theme.header_cell),
+                cell=_smaller(theme.cell) if shrink_cells else theme.cell,
+            )
+            return smaller.table(block)
         header = [Paragraph(inline(c), theme.header_cell) for c in (*block.columns, *block.tick_columns)]
         # Cells are padded 6 pt a side; on a narrow page, 3 pt, so that no word has to break inside.
         pad = 6.0 if self._longest_words_fit(block, 6.0) else 3.0
@@ -339,38 +357,48 @@ class BlockLayout:
             lambda text: self._longest_word(text) + 2 * pad,
         )
         widths += tick_widths
-        rows: list[list[Flowable]] = [header]
+        # The caption is the table's first row, so a page never ends with it: it goes where the table goes.
+        top: list[list[Flowable | str]] = []
+        if block.caption:
+            top = [[Paragraph(inline(block.caption), theme.table_caption), *[""] * (len(widths) - 1)]]
+        rows: list[list[Flowable | str]] = [*top, header]
         for row in block.rows:
-            cells: list[Flowable] = [Paragraph(inline(cell), theme.cell) for cell in row]
+            cells: list[Flowable | str] = [Paragraph(inline(cell), theme.cell) for cell in row]
             cells += [TickBox(INK) for _ in block.tick_columns]
             rows.append(cells)
-        first_tick = len(block.columns)
+        first_tick, head = len(block.columns), len(top)
+        captioned = [
+            ("SPAN", (0, 0), (-1, 0)),
+            ("LEFTPADDING", (0, 0), (0, 0), 0),
+            ("TOPPADDING", (0, 0), (0, 0), 0),
+            ("BOTTOMPADDING", (0, 0), (0, 0), theme.table_caption.spaceAfter),
+        ]
         table = self.grid(
             rows,
             widths,
             [
-                ("BACKGROUND", (0, 0), (-1, 0), theme.primary),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, tint(theme.primary, 0.07)]),
-                ("GRID", (0, 0), (-1, -1), 0.6, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (first_tick, 0), (-1, -1), "CENTER"),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                ("LEFTPADDING", (0, 0), (-1, -1), pad),
-                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("BACKGROUND", (0, head), (-1, head), theme.primary),
+                ("ROWBACKGROUNDS", (0, head + 1), (-1, -1), [None, tint(theme.primary, 0.07)]),
+                ("GRID", (0, head), (-1, -1), 0.6, RULE),
+                ("VALIGN", (0, head), (-1, -1), "MIDDLE"),
+                ("ALIGN", (first_tick, head), (-1, -1), "CENTER"),
+                ("TOPPADDING", (0, head), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, head), (-1, -1), 5),
+                ("LEFTPADDING", (0, head), (-1, -1), pad),
+                ("RIGHTPADDING", (0, head), (-1, -1), pad),
+                *(captioned if top else []),
             ],
-            repeatRows=1,
+            repeatRows=head + 1,
         )
         table.spaceAfter = 5 * mm
-        if not block.caption:
-            return [table]
-        return [Paragraph(inline(block.caption), theme.table_caption), table]
+        return [table]
 
     def _natural_width(self, text: str) -> float:
         """The width ``text`` needs on one line in a cell, padding not included (with a point to spare:
         a line exactly as wide as its cell can still wrap)."""
-        style = self.theme.header_cell
-        return stringWidth(text.replace("**", "").replace("*", ""), style.fontName, style.fontSize) + 1
+        plain = text.replace("**", "").replace("*", "")
+        styles = (self.theme.header_cell, self.theme.cell)  # the headings are bold, and may be larger
+        return max(stringWidth(plain, style.fontName, style.fontSize) for style in styles) + 1
 
     def _longest_word(self, text: str) -> float:
         """The widest run of text a line may not break inside (non-breaking spaces join words)."""
@@ -480,3 +508,9 @@ def _text_column_widths(
     else:  # everything fits on one line: the spare room goes to the widest column
         widths[max(widths, key=lambda i: wanted[i])] += left
     return [widths[i] for i in range(len(wanted))]
+
+
+def _smaller(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` a point smaller, its leading in proportion."""
+    size = style.fontSize - 1
+    return style.clone(f"{style.name}_smaller", fontSize=size, leading=style.leading * size / style.fontSize)
