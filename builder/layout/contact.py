@@ -17,6 +17,7 @@ from builder.layout.styles import tint
 
 QR_SIZE = 26 * mm
 QR_COLUMN = 52 * mm
+QR_GAP = 4 * mm  # between the details and the code's label, so a long address never runs into it
 
 
 def contact_panel(layout: BlockLayout, clinic: Clinic) -> list[Flowable]:
@@ -40,7 +41,7 @@ def contact_box(layout: BlockLayout, clinic: Clinic, on_back_cover: bool = False
     theme = layout.theme
     inner = layout.width - 10 * mm - 4
     code = None if on_back_cover else clinic.qr_code
-    text_width = inner if code is None else inner - QR_COLUMN
+    text_width = inner if code is None else inner - QR_COLUMN - QR_GAP
     caption = theme.caption
 
     def detail(text: str) -> str:
@@ -69,7 +70,8 @@ def contact_box(layout: BlockLayout, clinic: Clinic, on_back_cover: bool = False
     if code is None:
         return _panel(layout, layout.grid([[details]], [inner], plain(gap=0)))
     right = _qr_code(layout, code, QR_COLUMN)
-    return _panel(layout, layout.grid([[details, right]], [text_width, QR_COLUMN], plain(gap=0)))
+    widths = [text_width + QR_GAP, QR_COLUMN]
+    return _panel(layout, layout.grid([[details, right]], widths, plain(gap=QR_GAP)))
 
 
 def _qr_code(layout: BlockLayout, qr_code: QrCode, width: float) -> list[Flowable]:
