@@ -16,7 +16,7 @@ from reportlab.lib.colors import HexColor
 
 from builder.api import ClinicSetup, open_clinic, replaced_pictures
 from builder.colour import WHITE, contrast, rgb, text_on
-from builder.config import Clinic, FontFamily
+from builder.config import CLINIC_WORDS, Clinic, FontFamily
 from builder.content import Section
 from builder.errors import HandoutError, ImageError, ProblemsError
 from builder.handout import PAPER_NAMES, Handout
@@ -67,7 +67,7 @@ def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checku
         )
         if translations.only[code]:
             gaps += f"; only in {LANGUAGES[code].name}: {', '.join(translations.only[code])}"
-        report.rows.append((LANGUAGES[code].name, f"{has} of {has + len(missing)} sections{gaps}"))
+        report.rows.append((f"In {LANGUAGES[code].name}", f"{has} of {has + len(missing)} sections{gaps}"))
         untranslated = setup.clinic.untranslated(LANGUAGES[code])
         if untranslated:
             log.warning("%s", untranslated)
@@ -158,6 +158,9 @@ def _clinic_rows(setup: ClinicSetup) -> list[tuple[str, str]]:
     rows.append(("Disclaimer", clinic.disclaimer or "none"))
     if clinic.clinicians:
         rows.append(("Clinicians", " · ".join(clinic.clinicians)))
+    for code, words in clinic.translations.items():
+        given = [key for key in CLINIC_WORDS if getattr(words, key) is not None]
+        rows.append((f"{LANGUAGES[code].name} words", ", ".join(given) or "nothing yet"))
     return rows
 
 

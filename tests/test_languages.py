@@ -390,7 +390,7 @@ def test_check_compares_each_translation_with_its_source(
     assert sorted(caplog.messages) == sorted(TRANSLATION_FINDINGS)
     assert result.stderr.splitlines()[1:] == [f"Error: {problem}" for problem in TRANSLATION_PROBLEMS]
     assert (
-        "Spanish      20 of 21 sections; without: sleep (they print in English with --fallback en);"
+        "In Spanish     20 of 21 sections; without: sleep (they print in English with --fallback en);"
         " only in Spanish: hard"
     ) in result.stdout.splitlines()
     rows = [line.split() for line in result.stdout.splitlines() if line.startswith(("hard ", "reach "))]
