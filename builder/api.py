@@ -10,7 +10,7 @@ import json
 import logging
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -125,6 +125,13 @@ class ClinicSetup:
     clinic: Clinic
     library: Library
     logo: Picture | None
+    warned: set[str] = field(default_factory=set, compare=False)
+    """What its builds have warned about: a batch of 500 Spanish handouts says a thing once."""
+
+    def warn(self, message: str) -> None:
+        if message not in self.warned:
+            self.warned.add(message)
+            logger.warning("%s", message)
 
     @cached_property
     def plans(self) -> Plans:
@@ -226,6 +233,11 @@ def build_plan(
     setup = _setup or open_clinic(clinic, content_dir)
     plan = find_plan(name, setup.plans)
     plan_title, plan_note = plan.text_in(personal.lang)
+    if plan_note and plan_note == plan.note and personal.lang != SOURCE_LANGUAGE:
+        setup.warn(
+            f"{display_path(plan.source)}: its note has no {LANGUAGES[personal.lang].name} words, so it"
+            f" prints in English; add it under {personal.lang}:"
+        )
     doses = {section: dict(fields) for section, fields in plan.doses.items()}
     for section, fields in personal.changes.items():
         doses.setdefault(section, {}).update(fields)
@@ -291,16 +303,14 @@ def _prepare(
     settings = setup.clinic.speaking(words)
     untranslated = setup.clinic.untranslated(words)
     if untranslated:
-        logger.warning("%s", untranslated)
+        setup.warn(untranslated)
     paper = paper or settings.paper
     selected = setup.library.select(sections, lang, fallback)
     for section in selected:
         if section.lang != lang:
-            logger.warning(
-                "%s: has no %s version, so it prints in %s, with a note saying so",
-                display_path(section.source),
-                words.name,
-                LANGUAGES[section.lang].name,
+            setup.warn(
+                f"{display_path(section.source)}: has no {words.name} version, so it prints in"
+                f" {LANGUAGES[section.lang].name}, with a note saying so"
             )
     chosen = tuple(resolved(section, schedule, settings.dates, words) for section in selected)
     _check_font_covers(patient, settings)
@@ -338,8 +348,8 @@ def _doses(sections: Sequence[Section], changes: DoseChanges) -> dict[str, Dose]
     doses = {section.id: section.dose for section in sections if section.dose is not None}
     by_id = {section.id: section for section in sections}
     for section_id, fields in changes.items():
-        for field, text in fields.items():
-            given = f"{section_id}.{field}={text}"
+        for name, text in fields.items():
+            given = f"{section_id}.{name}={text}"
             section = by_id.get(section_id)
             if section is None:
                 chosen = ", ".join(by_id)
@@ -347,10 +357,10 @@ def _doses(sections: Sequence[Section], changes: DoseChanges) -> dict[str, Dose]
             if section.kind != "exercise":
                 raise UsageProblem(f"{given}: '{section_id}' is not an exercise, so it has no dose to set")
             try:
-                value = dose_value(field, text)
+                value = dose_value(name, text)
             except DoseError as exc:
                 raise UsageProblem(f"{given}: {exc}") from None
-            doses[section_id] = replace(doses.get(section_id) or Dose(), **{field: value})
+            doses[section_id] = replace(doses.get(section_id) or Dose(), **{name: value})
     return doses
 
 

@@ -25,7 +25,7 @@ from builder.schedule import ScheduleChoice
 from builder.validate import did_you_mean, display_path
 from builder.words import LANGUAGES, SOURCE_LANGUAGE
 
-COLUMNS = ("patient", "clinician", "date", "start", "plan", "lang", "note", "notes")  # notes: as note
+COLUMNS = ("patient", "clinician", "date", "start", "plan", "lang", "fallback", "note", "notes")
 SETTING_COLUMN = re.compile(r"^set\.([a-z0-9-]+)\.([a-z_]+)$")
 DEFAULT_NAME = "{row}-{plan}"
 NAME_FIELDS = ("row", "plan", "patient", "clinician", "date", "start", "lang")
@@ -54,6 +54,8 @@ class Row:
     changes: dict[str, dict[str, str]] = field(default_factory=dict)
     lang: str = SOURCE_LANGUAGE
     """The language the patient reads: their handout is printed in it."""
+    fallback: str | None = None
+    """The language a section not written in ``lang`` prints in (None: such a section is an error)."""
     name: str = ""
     """The file name to write, without .pdf: made from the name template, safe and unique."""
 
@@ -148,7 +150,13 @@ def _build_row(work: tuple[Row, Path, str]) -> RowResult:
         result = api.build_plan(
             row.plan,
             folder / f"{row.name}.pdf",
-            personal=api.Personal(row.patient, row.changes, ScheduleChoice(start=row.start), lang=row.lang),
+            personal=api.Personal(
+                row.patient,
+                row.changes,
+                ScheduleChoice(start=row.start),
+                lang=row.lang,
+                fallback=row.fallback,
+            ),
             _setup=_setup,
         )
     except HandoutError as exc:
@@ -171,12 +179,18 @@ def _row(number: int, values: dict[str, str], default_plan: str | None) -> Row:
     patient = Patient(values.get("patient", ""), values.get("clinician", ""), date, note)
     if date is None and (patient.name or patient.clinician or patient.note):
         patient = Patient(patient.name, patient.clinician, datetime.date.today(), patient.note)
-    lang = (values.get("lang") or SOURCE_LANGUAGE).lower()
-    if lang not in LANGUAGES:
-        raise ValueError(
-            f"lang: '{values['lang']}' is not a language to print in; use {' or '.join(LANGUAGES)}"
-        )
-    return Row(number, plan, patient, _date(values, "start"), changes, lang)
+    lang = _language(values, "lang") or SOURCE_LANGUAGE
+    fallback = _language(values, "fallback")
+    return Row(
+        number, plan, patient, _date(values, "start"), changes, lang, fallback if fallback != lang else None
+    )
+
+
+def _language(values: dict[str, str], column: str) -> str | None:
+    text = values.get(column, "")
+    if text and text.lower() not in LANGUAGES:
+        raise ValueError(f"{column}: '{text}' is not a language to print in; use {' or '.join(LANGUAGES)}")
+    return text.lower() or None
 
 
 def _date(values: dict[str, str], column: str) -> datetime.date | None:

@@ -166,3 +166,32 @@ def test_every_problem_with_the_columns_is_named_at_once(workdir: Path) -> None:
         "Error: patients.csv: row 1: column 'patient' is there twice; keep one",
         "Error: patients.csv: no patients below the row of column names",
     ]
+
+
+def test_each_row_in_the_language_its_patient_reads(workdir: Path) -> None:
+    (workdir / "content").mkdir()
+    (workdir / "content" / "walk.yaml").write_text(
+        "id: walk\ntitle: Walk every day\nkind: tips\nsummary: Walk.\nblocks:\n"
+        "  - paragraph: Walk a little.\n"
+    )
+    (workdir / "plans").mkdir()
+    (workdir / "plans" / "walking.yaml").write_text(
+        "title: Walking\nsections: [sleep, walk]\nnote: Walk daily.\nes:\n  title: Caminar\n"
+    )
+    (workdir / "clinic.yaml").write_text("name: Lakeside Physio\ndisclaimer: General advice only.\n")
+    sheet = (
+        "patient,plan,lang,fallback\n"
+        "Ana,walking,es,en\nJosé,walking,ES,en\nBen,walking,,\nLuz,walking,es,\nMia,walking,fr,\n"
+    )
+    code, output, made = batch(workdir, sheet, "--clinic", ".")
+    assert code == 1, output
+    assert made == ["2-walking.pdf", "3-walking.pdf", "4-walking.pdf"]
+    assert output.splitlines()[1:] == [
+        "Error: patients.csv row 5: section 'walk' has no Spanish version; add content/es/walk.yaml, or use"
+        " --fallback en to print it in English with a note",
+        "Error: patients.csv row 6: lang: 'fr' is not a language to print in; use en or es",
+    ]
+    spanish = words(" ".join(page_texts(workdir / "out" / "2-walking.pdf")))
+    assert "Caminar Nombre Ana Fecha" in spanish and "Walking" not in spanish
+    assert "Walk every day Esta parte todavía no está en español. Por eso está en inglés." in spanish
+    assert "Walking Name Ben Date" in words(page_texts(workdir / "out" / "4-walking.pdf")[0])
