@@ -1,5 +1,6 @@
 """Render the README's pictures from real builds: the demo clinic's page one and all its pages side by
-side, page one of the example clinic in examples/northside-chiropractic, and a booklet: its pages in
+side, page one of the example clinic in examples/northside-chiropractic, page one in Spanish, and a
+booklet: its pages in
 reading order and the first sheet of its imposed print file, front and back.
 
     python scripts/render_readme_images.py      # needs the test extras (pypdfium2)
@@ -15,7 +16,7 @@ from pathlib import Path
 import pypdfium2
 from PIL import Image
 
-from builder.api import build_booklet, build_handout
+from builder.api import Personal, build_booklet, build_handout
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -44,6 +45,13 @@ def main() -> None:
             DOCS / "example-northside-page-1.png", optimize=True
         )
         other.close()
+        spanish = pypdfium2.PdfDocument(
+            build_handout(SECTIONS, Path(folder) / "es.pdf", personal=Personal(lang="es")).path
+        )
+        spanish[0].render(scale=PAGE_DPI / 72).to_pil().save(
+            DOCS / "example-spanish-page-1.png", optimize=True
+        )
+        spanish.close()
         booklet = build_booklet(BOOKLET_SECTIONS, Path(folder) / "booklet.pdf")
         reading = pypdfium2.PdfDocument(booklet.path)
         side_by_side([reading[n] for n in range(len(reading))], 30, per_row=8).save(
