@@ -192,6 +192,9 @@ def test_each_row_in_the_language_its_patient_reads(workdir: Path) -> None:
         "Error: patients.csv row 6: lang: 'fr' is not a language to print in; use en or es",
     ]
     spanish = words(" ".join(page_texts(workdir / "out" / "2-walking.pdf")))
-    assert "Caminar Nombre Ana Fecha" in spanish and "Walking" not in spanish
+    assert "Caminar Pida esta hoja con letra grande. Also available in English. Nombre Ana Fecha" in spanish
+    assert "Walking" not in spanish
     assert "Walk every day Esta parte todavía no está en español. Por eso está en inglés." in spanish
-    assert "Walking Name Ben Date" in words(page_texts(workdir / "out" / "4-walking.pdf")[0])
+    assert "Walking Ask us for this leaflet in large print. Name Ben Date" in words(
+        page_texts(workdir / "out" / "4-walking.pdf")[0]
+    )

@@ -204,5 +204,5 @@ def _back_cover(
             Spacer(1, 5 * mm),
             *BlockLayout(compact, {}, layout.width, layout.page_height, words=layout.words).callout(reminder),
         ]
-    parts.append(fine_print(handout, layout.theme))
+    parts.append(fine_print(handout, layout.theme, with_offers=True))  # where leaflets say it
     return KeepInFrame(layout.width, furniture.back_height, parts, mode="shrink")

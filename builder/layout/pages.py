@@ -276,9 +276,9 @@ def _footer_paragraphs(handout: Handout, theme: Theme, text_width: float) -> tup
     return contacts, fine_print(handout, theme)
 
 
-def fine_print(handout: Handout, theme: Theme) -> Paragraph:
-    """The clinic's disclaimer, how fresh the information is, the leaflet's reference, and the other
-    forms it comes in (each language offered in its own words)."""
+def fine_print(handout: Handout, theme: Theme, with_offers: bool = False) -> Paragraph:
+    """The clinic's disclaimer, how fresh the information is and the leaflet's reference; with
+    ``with_offers``, the other forms it comes in too (see ``offers``)."""
     words = handout.words
     notes = [inline(handout.clinic.disclaimer)] if handout.clinic.disclaimer else []
     if handout.reviewed:
@@ -287,7 +287,13 @@ def fine_print(handout: Handout, theme: Theme) -> Paragraph:
             review += ", " + words.next_review.format(month=words.month(handout.next_review))
         notes.append(review.replace(" ", "&nbsp;") + ".")
     notes.append(words.reference.format(reference=inline(handout.reference)))
-    offers = [] if handout.large_print else [words.large_print_offer]
-    offers += [other.offer for other in handout.offers]
-    notes.append(f"<b>{' '.join(offers)}</b>" if offers else "")
+    if with_offers:
+        notes.append(f"<b>{offers(handout)}</b>")
     return Paragraph(" ".join(note for note in notes if note), theme.small)
+
+
+def offers(handout: Handout) -> str:
+    """The other forms the leaflet comes in: large print, and each other language it is written in,
+    offered in that language's own words so that its reader can read the offer; "" when none."""
+    found = [] if handout.large_print else [handout.words.large_print_offer]
+    return " ".join([*found, *(other.offer for other in handout.offers)])

@@ -38,9 +38,9 @@ from builder.layout.flowables import (
     SectionHeading,
 )
 from builder.layout.markup import inline
-from builder.layout.pages import MARGIN, PageFurniture, PageGeometry, footer_height
+from builder.layout.pages import MARGIN, PageFurniture, PageGeometry, footer_height, offers
 from builder.layout.patient_lines import note_box, patient_lines
-from builder.layout.styles import Theme, make_theme
+from builder.layout.styles import MUTED, Theme, make_theme
 from builder.validate import display_path
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
@@ -132,10 +132,17 @@ def _story(
         if titled_after_opening
         else Paragraph(inline(handout.title), theme.title)
     )
-    story: list[Flowable] = [NextPageTemplate("later"), title, Spacer(1, 5 * mm)]
+    story: list[Flowable] = [NextPageTemplate("later"), title]
+    other_forms = offers(handout)
+    if other_forms:  # under the title, where a patient who needs another form sees it before reading on
+        # In the room the gaps around it take anyway, so pages break where they would without it.
+        style = theme.caption.clone("offer", textColor=MUTED, fontSize=10, leading=12)
+        story += [Spacer(1, 0.5 * mm), Paragraph(inline(other_forms), style), Spacer(1, 2.5 * mm)]
+    else:
+        story.append(Spacer(1, 5 * mm))
     for index, line in enumerate(patient_lines(handout, theme.fonts.regular, on_cover=False)):
         story += [Spacer(1, 2 * mm), line] if index else [line]
-    story.append(Spacer(1, 6 * mm))
+    story.append(Spacer(1, (5 if other_forms else 6) * mm))
     layout = BlockLayout(
         theme,
         pictures,
