@@ -233,7 +233,8 @@ def build_plan(
     setup = _setup or open_clinic(clinic, content_dir)
     plan = find_plan(name, setup.plans)
     plan_title, plan_note = plan.text_in(personal.lang)
-    if plan_note and plan_note == plan.note and personal.lang != SOURCE_LANGUAGE:
+    translated = "note" in plan.translations.get(personal.lang, {})
+    if plan.note and not personal.patient.note and not translated and personal.lang != SOURCE_LANGUAGE:
         setup.warn(
             f"{display_path(plan.source)}: its note has no {LANGUAGES[personal.lang].name} words, so it"
             f" prints in English; add it under {personal.lang}:"
@@ -336,11 +337,12 @@ def _prepare(
 
 def _offers(library: Library, sections: Sequence[Section], lang: str) -> tuple[Words, ...]:
     """The other languages every one of ``sections`` is written in: the handout can be had in those."""
-    return tuple(
-        words
-        for code, words in LANGUAGES.items()
-        if code != lang and all(section.id in library.in_language(code) for section in sections)
-    )
+
+    def builds_in(code: str) -> bool:
+        written = library.in_language(code)
+        return all(s.id in written and not library.mismatches(written[s.id]) for s in sections)
+
+    return tuple(words for code, words in LANGUAGES.items() if code != lang and builds_in(code))
 
 
 def _doses(sections: Sequence[Section], changes: DoseChanges) -> dict[str, Dose]:

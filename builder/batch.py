@@ -10,11 +10,13 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import logging
 import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -24,6 +26,8 @@ from builder.patient import Patient, note_text
 from builder.schedule import ScheduleChoice
 from builder.validate import did_you_mean, display_path
 from builder.words import LANGUAGES, SOURCE_LANGUAGE
+
+logger = logging.getLogger(__name__)
 
 COLUMNS = ("patient", "clinician", "date", "start", "plan", "lang", "fallback", "note", "notes")
 SETTING_COLUMN = re.compile(r"^set\.([a-z0-9-]+)\.([a-z_]+)$")
@@ -65,6 +69,8 @@ class RowResult:
     number: int
     paths: tuple[Path, ...] = ()
     error: str = ""
+    warnings: tuple[str, ...] = ()
+    """What building the row warned about: said once for the whole batch, not once per row or worker."""
 
 
 def read_rows(path: Path, default_plan: str | None, template: str) -> tuple[list[Row], list[RowResult]]:
@@ -117,21 +123,27 @@ def build_rows(
     source: Path,
     done: Callable[[RowResult], None] = lambda result: None,
 ) -> list[RowResult]:
-    """Build every row into ``folder``, on every core; ``done`` hears of each row as it finishes."""
+    """Build every row into ``folder``, on every core; ``done`` hears of each row as it finishes.
+
+    The clinic is opened here first, so a mistake in it is one error, not a failure in every worker.
+    """
+    global _setup
+    _setup = api.open_clinic(clinic, content_dir)
     jobs = min(os.cpu_count() or 1, len(rows))
     work = [(row, folder, display_path(source)) for row in rows]
     results = []
     if len(rows) < SMALL_BATCH or jobs < 2:
-        _open_clinic(clinic, content_dir)
         outcomes: Iterator[RowResult] = map(_build_row, work)
         for result in outcomes:
             done(result)
             results.append(result)
-        return results
-    with ProcessPoolExecutor(jobs, initializer=_open_clinic, initargs=(clinic, content_dir)) as pool:
-        for result in pool.map(_build_row, work, chunksize=max(1, len(work) // (jobs * 8))):
-            done(result)
-            results.append(result)
+    else:
+        with ProcessPoolExecutor(jobs, initializer=_open_clinic, initargs=(clinic, content_dir)) as pool:
+            for result in pool.map(_build_row, work, chunksize=max(1, len(work) // (jobs * 8))):
+                done(result)
+                results.append(result)
+    for warning in dict.fromkeys(warning for result in results for warning in result.warnings):
+        logger.warning("%s", warning)
     return results
 
 
@@ -139,13 +151,20 @@ _setup: api.ClinicSetup | None = None
 
 
 def _open_clinic(clinic: Path | None, content_dir: Path | None) -> None:
-    """Each worker opens the clinic once: its library, plans, logo and fonts serve every row it builds."""
+    """Each worker opens the clinic once: its library, plans, logo and fonts serve every row it builds.
+    What opening it warns about, the batch has said already."""
     global _setup
-    _setup = api.open_clinic(clinic, content_dir)
+    with _warnings_kept():
+        _setup = api.open_clinic(clinic, content_dir)
 
 
 def _build_row(work: tuple[Row, Path, str]) -> RowResult:
     row, folder, source = work
+    with _warnings_kept() as warnings:
+        return replace(_built(row, folder, source), warnings=tuple(warnings))
+
+
+def _built(row: Row, folder: Path, source: str) -> RowResult:
     try:
         result = api.build_plan(
             row.plan,
@@ -163,6 +182,22 @@ def _build_row(work: tuple[Row, Path, str]) -> RowResult:
         return RowResult(row.number, error=f"{source} row {row.number}: {exc.format_message()}")
     paths = (result.path, result.print_path) if isinstance(result, api.BookletResult) else (result.path,)
     return RowResult(row.number, paths)
+
+
+@contextmanager
+def _warnings_kept() -> Iterator[list[str]]:
+    """The warnings a build logs, kept to return with its row instead of printed by the worker."""
+    kept: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: kept.append(record.getMessage())  # type: ignore[method-assign]
+    builder = logging.getLogger("builder")
+    builder.addHandler(handler)
+    builder.propagate = False
+    try:
+        yield kept
+    finally:
+        builder.removeHandler(handler)
+        builder.propagate = True
 
 
 def _row(number: int, values: dict[str, str], default_plan: str | None) -> Row:

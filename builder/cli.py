@@ -208,7 +208,7 @@ def batch_command(
 ) -> None:
     """Build a handout (or booklet) for every row of a CSV spreadsheet.
 
-    Columns: patient, clinician, date, start, plan, lang (en or es), fallback (en), note, and
+    Columns: patient, clinician, date, start, plan, lang (en or es), fallback (en or es), note, and
     set.SECTION.FIELD for doses (e.g. set.dislocates.reps). A row that cannot be built is reported with
     its row number; the others still build. Patients' names go into file names only if --name asks for
     {patient}.

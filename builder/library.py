@@ -11,6 +11,7 @@ checked before anything is built, so one run shows every problem at once.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +23,8 @@ from builder.resources import BUNDLED_CONTENT, BUNDLED_IMAGES, is_bundled
 from builder.translations import differences, version_path
 from builder.validate import did_you_mean, display_path, inside, listed
 from builder.words import LANGUAGES, SOURCE_LANGUAGE
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -164,9 +167,19 @@ def _loaded(
         raise ContentError(dict.fromkeys(problems))
     # A translation of what a later folder replaced translates other words: it is not used.
     for lang, sections in languages.items():
-        for section_id in list(sections):
+        for section_id, section in list(sections.items()):
             if origin.get((SOURCE_LANGUAGE, section_id), -1) > origin[lang, section_id]:
                 del sections[section_id]
+                if not is_bundled(section.source):
+                    english = languages[SOURCE_LANGUAGE][section_id].source
+                    log.warning(
+                        "%s: translates a '%s' that %s replaces, so it is not used; put its translation"
+                        " in %s",
+                        display_path(section.source),
+                        section_id,
+                        display_path(english),
+                        display_path(english.parent / lang) + "/",
+                    )
     return Library(languages, frozenset(replaced))
 
 

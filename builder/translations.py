@@ -147,7 +147,12 @@ def _picture(image: Image | None) -> str | None:
 
 
 def _said(value: object) -> str:
-    return ", ".join(str(item) for item in value) if isinstance(value, list) else str(value)
+    """A block's detail as a clinic's staff would write it: yes, no, none, a list with commas."""
+    if isinstance(value, list):
+        return ", ".join(_said(item) for item in value)
+    if isinstance(value, bool):  # as a section file says it
+        return "yes" if value else "no"
+    return "none" if value is None else str(value)
 
 
 def _name(block: Block) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -198,3 +199,23 @@ def test_each_row_in_the_language_its_patient_reads(workdir: Path) -> None:
     assert "Walking Ask us for this leaflet in large print. Name Ben Date" in words(
         page_texts(workdir / "out" / "4-walking.pdf")[0]
     )
+
+
+def test_a_warning_is_said_once_for_the_whole_batch(workdir: Path, caplog: pytest.LogCaptureFixture) -> None:
+    sheet = "patient,plan,lang\n" + "".join(f"P{n},neck-and-sleep,es\n" for n in range(8))
+    (workdir / "clinic.yaml").write_text("name: Lakeside Physio\ndisclaimer: General advice only.\n")
+    with caplog.at_level(logging.WARNING):
+        code, _, made = batch(workdir, sheet, "--clinic", ".")
+    assert code == 0 and len(made) == 8
+    assert caplog.messages == [
+        "clinic.yaml: disclaimer has no Spanish words, so Spanish handouts print it in English; add it"
+        " under es:"
+    ]
+
+
+def test_a_mistake_in_the_clinic_is_one_error_before_any_row_is_built(workdir: Path) -> None:
+    sheet = "patient,plan\n" + "".join(f"P{n},neck-and-sleep\n" for n in range(8))
+    (workdir / "clinic.yaml").write_text("name: Lakeside Physio\npaper: a3\n")
+    code, output, made = batch(workdir, sheet, "--clinic", ".")
+    assert code == 1 and made == []
+    assert output == "Error: clinic.yaml:2: paper: 'a3' is not one of a4, letter\n"

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from builder.api import Personal, build_booklet, build_handout, build_plan, list_sections
 from builder.schedule import ScheduleChoice
+from builder.validate import display_path
 from builder.words import ENGLISH, LANGUAGES, SPANISH, Words
 from conftest import page_texts, run
 
@@ -454,7 +455,8 @@ def test_a_clinics_own_english_section_is_not_printed_with_our_spanish_one(workd
     assert result.output.startswith(
         "Error: section 'sleep' has no Spanish version; add content/es/sleep.yaml"
     )
-    english = text_of(Path(run("build", "--content", "content", "-s", "sleep", "-o", "en.pdf") and "en.pdf"))
+    assert run("build", "--content", "content", "-s", "sleep", "-o", "en.pdf").exit_code == 0
+    english = text_of(Path("en.pdf"))
     assert "Our sleep advice" in english and "español" not in english  # no Spanish version to offer
 
 
@@ -544,3 +546,23 @@ def test_no_fixed_english_word_is_on_a_spanish_page(tmp_path: Path) -> None:
         for item in items:
             phrases.update(part.strip() for part in re.split(r"{\w*}|<[^>]+>", item) if len(part.strip()) > 3)
     assert sorted(phrase for phrase in phrases if phrase in text) == []
+
+
+def test_a_translation_with_other_pictures_or_verdicts_is_named(workdir: Path) -> None:
+    (workdir / "content" / "es").mkdir(parents=True)
+    source = (LIBRARY.in_language("es")["sleep"].source).read_text(encoding="utf-8")
+    swapped = source.replace("verdict: avoid", "verdict: do").replace("sleep-back.svg", "sleep-side.svg")
+    (workdir / "content" / "es" / "sleep.yaml").write_text(swapped, encoding="utf-8")
+    result = run("build", "--content", "content", "-s", "sleep", "--lang", "es")
+    assert result.exit_code == 1
+    original = display_path(LIBRARY.in_language("en")["sleep"].source)
+    assert result.output == (
+        "Error: content/es/sleep.yaml: blocks[3].figures: pictures: sleep-side.svg, sleep-side.svg,"
+        f" sleep-stomach.svg, but sleep-side.svg, sleep-back.svg, sleep-stomach.svg in {original};"
+        " a translation keeps its source's pictures\n"
+        "Error: content/es/sleep.yaml: blocks[3].figures: verdicts: do, do, do, but do, do, avoid in"
+        f" {original}; a translation keeps its source's verdicts\n"
+    )
+    english = run("build", "--content", "content", "-s", "sleep", "-o", "en.pdf")
+    assert english.exit_code == 0
+    assert "También disponible en español." not in text_of(Path("en.pdf"))  # it would not build

@@ -336,14 +336,15 @@ class BlockLayout:
         half-size page), the table's type is set a point smaller until every word fits.
         """
         theme = self.theme
-        if not self._longest_words_fit(block, 3.0) and theme.cell.fontSize > SMALLEST_CELL:
+        header, cell = theme.header_cell, theme.cell
+        if not self._longest_words_fit(block, 3.0) and max(header.fontSize, cell.fontSize) > SMALLEST_CELL:
             # The headings give way first: what the patient reads down the rows stays largest.
-            shrink_cells = theme.header_cell.fontSize <= theme.cell.fontSize - 2
+            shrink_header = header.fontSize > SMALLEST_CELL and header.fontSize > cell.fontSize - 2
             smaller = copy.copy(self)
             smaller.theme = replace(
                 theme,
-                header_cell=_smaller(theme.header_cell),
-                cell=_smaller(theme.cell) if shrink_cells else theme.cell,
+                header_cell=_smaller(header) if shrink_header else header,
+                cell=cell if shrink_header or cell.fontSize <= SMALLEST_CELL else _smaller(cell),
             )
             return smaller.table(block)
         header = [Paragraph(inline(c), theme.header_cell) for c in (*block.columns, *block.tick_columns)]
@@ -503,14 +504,20 @@ def _text_column_widths(
     rest = [i for i in range(len(wanted)) if i not in widths]
     if rest:
         spare = left - sum(least[i] for i in rest)
+        if spare < 0:  # the columns given their whole width give back what the others lack, to their least
+            given = {i: widths[i] - least[i] for i in widths}
+            back = min(-spare, sum(given.values()))
+            for i, room in given.items():
+                widths[i] -= back * room / (sum(given.values()) or 1.0)
+            spare = 0.0
         weight = sum(wanted[i] - least[i] for i in rest) or 1.0
-        widths.update({i: least[i] + max(spare, 0.0) * (wanted[i] - least[i]) / weight for i in rest})
+        widths.update({i: least[i] + spare * (wanted[i] - least[i]) / weight for i in rest})
     else:  # everything fits on one line: the spare room goes to the widest column
         widths[max(widths, key=lambda i: wanted[i])] += left
     return [widths[i] for i in range(len(wanted))]
 
 
 def _smaller(style: ParagraphStyle) -> ParagraphStyle:
-    """``style`` a point smaller, its leading in proportion."""
-    size = style.fontSize - 1
+    """``style`` a point smaller (never below ``SMALLEST_CELL``), its leading in proportion."""
+    size = max(style.fontSize - 1, SMALLEST_CELL)
     return style.clone(f"{style.name}_smaller", fontSize=size, leading=style.leading * size / style.fontSize)

@@ -287,7 +287,7 @@ def fine_print(handout: Handout, theme: Theme, with_offers: bool = False) -> Par
             review += ", " + words.next_review.format(month=words.month(handout.next_review))
         notes.append(review.replace(" ", "&nbsp;") + ".")
     notes.append(words.reference.format(reference=inline(handout.reference)))
-    if with_offers:
+    if with_offers and offers(handout):
         notes.append(f"<b>{offers(handout)}</b>")
     return Paragraph(" ".join(note for note in notes if note), theme.small)
 

@@ -40,7 +40,7 @@ from builder.layout.flowables import (
 from builder.layout.markup import inline
 from builder.layout.pages import MARGIN, PageFurniture, PageGeometry, footer_height, offers
 from builder.layout.patient_lines import note_box, patient_lines
-from builder.layout.styles import MUTED, Theme, make_theme
+from builder.layout.styles import Theme, make_theme
 from builder.validate import display_path
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
@@ -135,8 +135,7 @@ def _story(
     story: list[Flowable] = [NextPageTemplate("later"), title]
     other_forms = offers(handout)
     if other_forms:  # under the title, where a patient who needs another form sees it before reading on
-        # In the room the gaps around it take anyway, so pages break where they would without it.
-        style = theme.caption.clone("offer", textColor=MUTED, fontSize=10, leading=12)
+        style = theme.caption.clone("offer", spaceAfter=0)  # in ink: it is for those who read poorly
         story += [Spacer(1, 0.5 * mm), Paragraph(inline(other_forms), style), Spacer(1, 2.5 * mm)]
     else:
         story.append(Spacer(1, 5 * mm))

@@ -136,7 +136,7 @@ def make_theme(clinic: Clinic, large_print: bool = False) -> Theme:
         callout_title=style("callout_title", 14, fontName=heading.bold, leading=18, spaceAfter=3),
         cell=style("cell", 12, leading=15),
         header_cell=style("header_cell", 12, fontName=fonts.bold, textColor=on_primary, leading=15),
-        table_caption=style("table_caption", 13, fontName=fonts.bold, spaceAfter=4, keepWithNext=1),
+        table_caption=style("table_caption", 13, fontName=fonts.bold, spaceAfter=4),
         footer=fixed("footer", 10, 13, textColor=INK),
         small=fixed("small", 9, 11.5, textColor=MUTED),
     )
