@@ -34,6 +34,7 @@ from builder.patient import Patient
 from builder.plans import Plans, find_plan, load_plans
 from builder.prescription import Dose, DoseError, dose_value
 from builder.resources import DEMO_CLINIC, is_bundled
+from builder.safety import without_repeated_boxes
 from builder.schedule import ScheduleChoice, resolved
 from builder.validate import display_path
 from builder.words import LANGUAGES, SOURCE_LANGUAGE, Words
@@ -313,7 +314,10 @@ def _prepare(
                 f"{display_path(section.source)}: has no {words.name} version, so it prints in"
                 f" {LANGUAGES[section.lang].name}, with a note saying so"
             )
-    chosen = tuple(resolved(section, schedule, settings.dates, words) for section in selected)
+    # The red-flags boxes stand in for the other sections' boxes with the same purpose: printed once.
+    chosen = tuple(
+        resolved(section, schedule, settings.dates, words) for section in without_repeated_boxes(selected)
+    )
     _check_font_covers(patient, settings)
     handout = Handout(
         (title or "").strip() or default_title(chosen, words),

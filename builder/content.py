@@ -20,6 +20,9 @@ from builder.yamlfile import KeyPath, YamlFileError, read_yaml
 
 KINDS = ("tips", "exercise", "schedule", "info", "safety")
 CALLOUT_STYLES = ("tip", "caution", "stop")
+PURPOSES = ("emergency", "doctor")
+"""What a warning box is for: call emergency services now, or see a doctor soon. A safety section's box
+with a purpose stands in for every other box with the same purpose in the handout (builder/safety.py)."""
 VERDICTS = ("do", "avoid")
 YES_NO = ("yes", "no")
 SECTION_KEYS = (
@@ -96,6 +99,9 @@ class Callout:
     bullets: tuple[str, ...]
     after_hours: bool = False
     """End with the clinic's after-hours line (the red flags' "call your doctor" box carries it)."""
+    purpose: Literal["emergency", "doctor"] | None = None
+    """What the box is for, declared in the file (one of PURPOSES): a handout with a safety section that
+    has a box for the same purpose prints only that one."""
 
 
 @dataclass(frozen=True)
@@ -299,10 +305,13 @@ class _SectionReader:
         return Figures(tuple(figures))
 
     def callout(self, body: Any, path: KeyPath) -> Callout | None:
-        callout = self.check.mapping(body, path, ("style", "title", "text", "bullets", "after_hours"))
+        callout = self.check.mapping(
+            body, path, ("style", "purpose", "title", "text", "bullets", "after_hours")
+        )
         if callout is None:
             return None
         style = self.check.choice(callout, path, "style", CALLOUT_STYLES)
+        purpose = self.check.choice(callout, path, "purpose", PURPOSES) if "purpose" in callout else None
         text = self.check.text(callout, path, "text", required=False)
         bullets = self.check.texts(callout["bullets"], (*path, "bullets")) if "bullets" in callout else ()
         if not text and "bullets" not in callout:
@@ -317,6 +326,7 @@ class _SectionReader:
             text,
             bullets,
             after_hours,
+            purpose or None,  # type: ignore[arg-type]
         )
 
     def table(self, body: Any, path: KeyPath) -> Table | None:

@@ -1,7 +1,7 @@
 """Does each translation say what its English source says? A translation must keep its source's kind,
-blocks, steps and dose, so a patient reading Spanish does the same exercise as one reading English; it
-should translate the source's current version; and a clinic that writes its own version of a section
-should translate that too.
+blocks, steps, dose and its boxes' styles and purposes, so a patient reading Spanish does the same
+exercise, and meets the same warnings, as one reading English; it should translate the source's current
+version; and a clinic that writes its own version of a section should translate that too.
 """
 
 from __future__ import annotations
@@ -128,7 +128,12 @@ def _shape(block: Block) -> dict[str, object]:
                 "verdicts": [figure.verdict for figure in block.figures],
             }
         case Callout():
-            return {"style": block.style, "after_hours": block.after_hours, "bullets": len(block.bullets)}
+            return {
+                "style": block.style,
+                "purpose": block.purpose,  # else a Spanish handout would print the red-flags box twice
+                "after_hours": block.after_hours,
+                "bullets": len(block.bullets),
+            }
         case Bullets():
             return {"bullets": len(block.items)}
         case Table():
