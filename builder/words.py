@@ -56,6 +56,9 @@ class Words:
     your_therapist: str
     note_title: str
 
+    continued: str
+    """A box's title again at the top of the next page, where the box breaks across two."""
+
     # How to reach the clinic
     call_us_on: str
     contact_us: str
@@ -183,6 +186,7 @@ ENGLISH = Words(
     prepared_for="Prepared for",
     your_therapist="Your therapist",
     note_title="A note from your therapist",
+    continued="{title} (continued)",
     call_us_on="Questions? Call us on {phone}",
     contact_us="Questions? Contact us",
     call="Call {phone}",
@@ -290,6 +294,7 @@ SPANISH = Words(
     prepared_for="Preparado para",
     your_therapist="Su terapeuta",
     note_title="Una nota de su terapeuta",
+    continued="{title} (continuación)",
     call_us_on="¿Preguntas? Llámenos al {phone}",
     contact_us="¿Preguntas? Comuníquese con nosotros",
     call="Llame al {phone}",

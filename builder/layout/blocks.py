@@ -7,7 +7,9 @@ a heading keeps with what follows it, and a table only breaks between rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
@@ -15,10 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    PageBreak,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 
@@ -32,18 +32,21 @@ from builder.content import (
     Heading,
     Schedule,
     Section,
+    Step,
     Steps,
 )
 from builder.content import Paragraph as TextBlock
 from builder.content import Table as TableBlock
 from builder.images import Picture
 from builder.layout.flowables import (
+    LOOSE_PAGE,
     Icon,
     KeptTable,
     Marked,
     NumberBadge,
     SectionHeading,
     Shelved,
+    Shrinkable,
     fitted_size,
     picture_flowable,
 )
@@ -93,11 +96,12 @@ class BlockLayout:
         """A section: its title and key message, held to the first block so a title never ends a page;
         for an exercise, the patient's dose right under them."""
         theme = self.theme
-        # A section starts on a new page rather than in the last third of one (70 mm on a full page); in
-        # large print an exercise has pages of its own, so each can be propped up and followed alone.
-        opening = CondPageBreak(min(70 * mm, self.page_height / 3))
+        # A section starts on a new page rather than in the last quarter of one, where its heading and a
+        # few lines would look squeezed in; in large print an exercise starts a page unless more than half
+        # of one is left, so that it can be propped up and followed with little turning of pages.
+        opening = CondPageBreak(self.page_height * LOOSE_PAGE)
         if self.large_print and section.kind == "exercise":
-            opening = PageBreak()
+            opening = CondPageBreak(self.page_height / 2)
         story: list[Flowable] = [] if first else [opening, Spacer(1, 4 * mm)]
         if heading:
             story.append(SectionHeading(inline(section.title), theme.h1, section.id, section.title))
@@ -216,28 +220,35 @@ class BlockLayout:
         """Steps with pictures two to a row, so the movement reads frame by frame.
 
         Each row is its own piece: a page may break between rows (never inside one, so a picture stays
-        with its words), which keeps a long exercise from leaving half a page empty before it.
+        with its words), and a row that almost fits at the foot of a page draws its pictures a little
+        smaller rather than leave a gap, which keeps a long exercise from leaving half a page empty.
         """
         numbered = list(enumerate(block.steps, start=1))
         if not any(step.image for _, step in numbered):
             return [self._numbered(n, step.text, self.width) for n, step in numbered]
+        pairs = [numbered[start : start + 2] for start in range(0, len(numbered), 2)]
+        return [
+            Shrinkable(partial(self._step_row, pair, index == len(pairs) - 1))
+            for index, pair in enumerate(pairs)
+        ]
+
+    def _step_row(self, pair: list[tuple[int, Step]], last: bool, scale: float) -> Flowable:
+        """Two steps side by side, each picture over its number and words, pictures at ``scale``."""
         column = (self.width - GAP) / 2
+        height = STEP_PICTURE_HEIGHT * self.picture_scale * scale
         cells = []
-        for n, step in numbered:
+        for n, step in pair:
             cell: list[Flowable] = []
             if step.image:
                 picture = self.pictures[step.image.path]
                 cell += [
-                    picture_flowable(
-                        picture, column, STEP_PICTURE_HEIGHT * self.picture_scale, self.theme.fonts.regular
-                    ),
+                    picture_flowable(picture, column, height, self.theme.fonts.regular),
                     Spacer(1, 2 * mm),
                 ]
             cells.append([*cell, self._numbered(n, step.text, column)])
-        pairs = [cells[start : start + 2] for start in range(0, len(cells), 2)]
-        rows = [self._rows(pair, columns=2, align="CENTER", space_after=ROW_GAP)[0] for pair in pairs]
-        rows[-1].spaceAfter = 4 * mm
-        return rows
+        row = self._rows(cells, columns=2, align="CENTER", space_after=4 * mm if last else ROW_GAP)[0]
+        row.least = None  # one row: a step's picture never leaves its words
+        return row
 
     def _numbered(self, number: int, text: str, width: float) -> Flowable:
         theme = self.theme
@@ -275,6 +286,7 @@ class BlockLayout:
             rows,
             [column] * columns,
             [*plain(align=align, gap=GAP), ("BOTTOMPADDING", (0, 0), (-1, -2), ROW_GAP)],
+            least=(1, 1),
         )
         grid.spaceAfter = space_after
         return [grid]
@@ -307,13 +319,17 @@ class BlockLayout:
             "callout_title_" + block.style, textColor=_readable(color, fill)
         )
         inner_width = self.width - 12 * mm
-        heading = self.grid(
-            [[icon, Paragraph(inline(block.title), title_style)]],
-            [icon.width + 3 * mm, inner_width - icon.width - 3 * mm],
-            plain(valign="MIDDLE"),
-        )
-        # One row per paragraph, so a callout longer than a page breaks between bullets, title repeated.
-        rows: list[list[Flowable]] = [[heading]]
+
+        def heading(title: str) -> Flowable:
+            return self.grid(
+                [[icon, Paragraph(inline(title), title_style)]],
+                [icon.width + 3 * mm, inner_width - icon.width - 3 * mm],
+                plain(valign="MIDDLE"),
+            )
+
+        # One row per paragraph, so that a long callout can break between its bullets, its title
+        # repeated on the next page as "... (continued)".
+        rows: list[list[Flowable]] = [[heading(block.title)]]
         if block.text:  # a therapist's note may come in lines; a section's text never has a line break
             rows.append([Paragraph(inline(block.text).replace("\n", "<br/>"), theme.body)])
         rows += [[bullet] for bullet in self._bullet_list(block.bullets)]
@@ -321,12 +337,25 @@ class BlockLayout:
             after_hours = unbroken_numbers(inline(self.after_hours))
             rows.append([Paragraph(f"<b>{self.words.after_hours}</b> {after_hours}", theme.body)])
         border = 2.2 if block.style == "stop" else 0
-        box = self.boxed(rows, fill, color, full_border=border)
+        continued = [heading(self.words.continued.format(title=block.title))]
+        box = self.boxed(rows, fill, color, full_border=border, continued=continued)
         box.spaceBefore, box.spaceAfter = 2 * mm, 5 * mm
         return [box]
 
-    def boxed(self, rows: list[list[Flowable]], fill: Color, rule: Color, full_border: float = 0) -> Table:
-        """A tinted box with a bar down its left side; each row is a paragraph, the first one repeats."""
+    def boxed(
+        self,
+        rows: list[list[Flowable]],
+        fill: Color,
+        rule: Color,
+        full_border: float = 0,
+        continued: list[Flowable] | None = None,
+    ) -> KeptTable:
+        """A tinted box with a bar down its left side; each row is a paragraph.
+
+        With a ``continued`` title, a box of more than three rows may break between them, leaving at
+        least two below its title and one for the next page, which repeats the title as ``continued``.
+        """
+        pad = 3 * mm
         commands: list[tuple] = [
             ("BACKGROUND", (0, 0), (-1, -1), fill),
             ("LINEBEFORE", (0, 0), (0, -1), 4, rule),
@@ -335,16 +364,25 @@ class BlockLayout:
             ("TOPPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), self.theme.bullet.spaceAfter),  # cells drop spaceAfter
             ("TOPPADDING", (0, 0), (-1, 0), 3.5 * mm),
-            ("BOTTOMPADDING", (0, 0), (-1, 0), 2 * mm if len(rows) > 1 else 3 * mm),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), 3 * mm),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 2 * mm if len(rows) > 1 else pad),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), pad),
+            ("BOTTOMPADDING", (0, "splitlast"), (-1, "splitlast"), pad),
         ]
         if full_border:
             commands.append(("BOX", (0, 0), (-1, -1), full_border, rule))
-        return self.grid(rows, [self.width], commands, repeatRows=1 if len(rows) > 1 else 0)
+        breaks = continued is not None and len(rows) > 3
+        return self.grid(
+            rows,
+            [self.width],
+            commands,
+            repeatRows=1 if len(rows) > 1 else 0,
+            least=(2, 1) if breaks else None,
+            continued=continued if breaks else None,
+        )
 
-    def grid(self, rows: list[list], widths: list[float], commands: list[tuple], **options: int) -> Table:
-        """A table in the body font (ReportLab's default would add an unembedded Helvetica) that moves to
-        the next page whole, and only breaks between rows when it is taller than a page."""
+    def grid(self, rows: list[list], widths: list[float], commands: list[tuple], **options: Any) -> KeptTable:
+        """A table in the body font (ReportLab's default would add an unembedded Helvetica) that breaks
+        only where ``KeptTable`` allows: with ``least`` given, between rows, each piece keeping that many."""
         table = KeptTable(rows, page_height=self.page_height, colWidths=widths, hAlign="LEFT", **options)
         table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), self.theme.fonts.regular), *commands]))
         return table

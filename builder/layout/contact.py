@@ -11,11 +11,12 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from builder.config import Clinic, QrCode
 from builder.layout.blocks import BlockLayout, plain
-from builder.layout.flowables import IfRoom, QrCodeDrawing
+from builder.layout.flowables import FirstThatFits, QrCodeDrawing
 from builder.layout.markup import inline, kept_whole, unbroken_numbers
 from builder.layout.styles import tint
 
 QR_SIZE = 26 * mm
+COMPACT_QR_SIZE = 20 * mm  # still scans from a phone held at reading distance
 QR_COLUMN = 52 * mm
 QR_GAP = 4 * mm  # between the details and the code's label, so a long address never runs into it
 
@@ -23,17 +24,19 @@ QR_GAP = 4 * mm  # between the details and the code's label, so a long address n
 def contact_panel(layout: BlockLayout, clinic: Clinic) -> list[Flowable]:
     """The panel, or nothing when the clinic gave neither a phone number, opening hours nor a QR code.
 
-    Without a QR code it only appears where it fits below the last section.
+    It goes under the last section, set tighter (a smaller QR code, the hours on one line) where that
+    makes it fit; where even that does not fit, it is left out rather than printed on a page of its own,
+    as every page's footer has the clinic's phone number and address already.
     """
     if not (clinic.phone or clinic.hours or clinic.qr_code):
         return []
-    panel = contact_box(layout, clinic)
-    # Contact details are on every page already; a QR code is not, so only it earns a page of its own.
-    return [panel] if clinic.qr_code else [IfRoom(panel)]
+    return [FirstThatFits([contact_box(layout, clinic), contact_box(layout, clinic, compact=True)])]
 
 
-def contact_box(layout: BlockLayout, clinic: Clinic, on_back_cover: bool = False) -> Flowable:
-    """The tinted box itself, the QR code beside the details.
+def contact_box(
+    layout: BlockLayout, clinic: Clinic, on_back_cover: bool = False, compact: bool = False
+) -> Flowable:
+    """The tinted box itself, the QR code beside the details; ``compact`` sets it in less height.
 
     On a booklet's back cover no footer carries the address and the after-hours line, so the box does;
     the QR code is in the cover's strip instead, as the half-size page has no room for it beside them.
@@ -62,19 +65,23 @@ def contact_box(layout: BlockLayout, clinic: Clinic, on_back_cover: bool = False
     if online:
         details.append(Paragraph(" · ".join(online), caption))
     if clinic.hours:
-        hours = "<br/>".join(detail(line) for line in clinic.hours)
-        details += [Spacer(1, 2 * mm), Paragraph(f"<b>{words.opening_hours}</b><br/>{hours}", caption)]
+        if compact:
+            hours = " · ".join(detail(line) for line in clinic.hours)
+            details += [Spacer(1, 1 * mm), Paragraph(f"<b>{words.opening_hours}:</b> {hours}", caption)]
+        else:
+            hours = "<br/>".join(detail(line) for line in clinic.hours)
+            details += [Spacer(1, 2 * mm), Paragraph(f"<b>{words.opening_hours}</b><br/>{hours}", caption)]
     if on_back_cover and clinic.after_hours:
         after_hours = unbroken_numbers(inline(clinic.after_hours))
         details += [Spacer(1, 2 * mm), Paragraph(f"<b>{words.after_hours}</b> {after_hours}", caption)]
     if code is None:
         return _panel(layout, layout.grid([[details]], [inner], plain(gap=0)))
-    right = _qr_code(layout, code, QR_COLUMN)
+    right = _qr_code(layout, code, QR_COLUMN, COMPACT_QR_SIZE if compact else QR_SIZE)
     widths = [text_width + QR_GAP, QR_COLUMN]
     return _panel(layout, layout.grid([[details, right]], widths, plain(gap=QR_GAP)))
 
 
-def _qr_code(layout: BlockLayout, qr_code: QrCode, width: float) -> list[Flowable]:
+def _qr_code(layout: BlockLayout, qr_code: QrCode, width: float, size: float) -> list[Flowable]:
     """The code, its label and the address it opens: shown without "https://", and broken after the host
     when it is too long for ``width``."""
     theme = layout.theme
@@ -83,7 +90,7 @@ def _qr_code(layout: BlockLayout, qr_code: QrCode, width: float) -> list[Flowabl
     if path and stringWidth(f"{host}/{path}", theme.small.fontName, theme.small.fontSize) > width:
         shown_url = f"{inline(host)}/<br/>{inline(path)}"  # break after the host, never inside a word
     return [
-        QrCodeDrawing(qr_code.url, QR_SIZE, theme.fonts.regular),
+        QrCodeDrawing(qr_code.url, size, theme.fonts.regular),
         Spacer(1, 1.5 * mm),
         Paragraph(inline(qr_code.label), theme.caption),
         Paragraph(shown_url, theme.small),

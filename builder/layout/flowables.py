@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 from reportlab.graphics import renderPDF
@@ -351,35 +352,89 @@ class QrCodeDrawing(Flowable):
         self.canv.restoreState()
 
 
-class IfRoom(Flowable):
-    """Shows ``inner`` only where it fits on the page it reaches; else takes no space and draws nothing.
+class FirstThatFits(Flowable):
+    """Shows the first of ``options`` that fits on the page it reaches; if none does, takes no space and
+    draws nothing.
 
-    For extras such as the closing contact panel, which must never start a page of its own.
+    For extras such as the closing contact panel, which shrinks to stay under the last section and must
+    never start a page of its own.
     """
 
-    def __init__(self, inner: Flowable) -> None:
+    def __init__(self, options: list[Flowable]) -> None:
         super().__init__()
-        self.inner, self.shown = inner, False
+        self.options, self.shown = options, None
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        width, height = self.inner.wrap(available_width, available_height)
-        needed = height + self.inner.getSpaceBefore()
-        self.shown = needed <= available_height
-        return (width, needed) if self.shown else (0, 0)
+        self.shown = None
+        for option in self.options:
+            width, height = option.wrap(available_width, available_height)
+            needed = height + option.getSpaceBefore()
+            if needed <= available_height:
+                self.shown = option
+                return width, needed
+        return 0, 0
 
     def draw(self) -> None:
-        if self.shown:
-            self.inner.drawOn(self.canv, 0, 0)
+        if self.shown is not None:
+            self.shown.drawOn(self.canv, 0, 0)
+
+
+LOOSE_PAGE = 0.25
+"""The share of a page that may stay empty rather than break a box, a table or a kept group: moving it
+whole to the next page is tidier, but past a quarter of a page the gap looks like a mistake."""
+
+
+class Shrinkable(Flowable):
+    """A row of pictures and their words that may be drawn a little smaller (pictures down to
+    ``SMALLEST``, text never) to stay on the page it reaches, rather than leave a gap and move whole.
+
+    ``make(scale)`` builds the row with its pictures at ``scale``; the row itself is never split, so a
+    step's number, words and picture are always on one page.
+    """
+
+    SMALLEST = 0.8
+    STEPS = (0.9, 0.8)
+
+    def __init__(self, make: Callable[[float], Flowable]) -> None:
+        super().__init__()
+        self.make = make
+        self.whole = make(1.0)
+        self.spaceBefore = self.whole.getSpaceBefore()
+        self.spaceAfter = self.whole.getSpaceAfter()
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = self.whole.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        for scale in self.STEPS:
+            smaller = self.make(scale)
+            if smaller.wrap(available_width, available_height)[1] <= available_height:
+                return [smaller]
+        return []
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        self.whole.drawOn(canvas, x, y, _sW)
 
 
 class KeptTable(Table):
-    """A table that would rather start a new page than break; it breaks between rows only when it is
-    taller than a whole page (``page_height``), and then never inside a row. The pieces of a broken table
-    are made by ReportLab without a page height, so they break freely."""
+    """A table that breaks between rows only where that reads well: each piece keeps at least ``least``
+    rows below its repeated heading rows (``least[0]`` before the break, ``least[1]`` after), and a table
+    shorter than a page breaks only when moving it whole would leave more than a quarter of the page
+    (``page_height``) empty. ``continued`` is the first row as the next page repeats it ("Call your
+    doctor soon if (continued)"); a table with no ``least`` never breaks unless taller than a page.
+    """
 
-    def __init__(self, rows: list[list], page_height: float = 0, **options: Any) -> None:
+    def __init__(
+        self,
+        rows: list[list],
+        page_height: float = 0,
+        least: tuple[int, int] | None = None,
+        continued: list | None = None,
+        **options: Any,
+    ) -> None:
         super().__init__(rows, **options)
-        self.page_height = page_height
+        self.page_height, self.least, self.continued = page_height, least, continued
         self.measured: tuple[float, tuple[float, float]] | None = None
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -391,33 +446,115 @@ class KeptTable(Table):
         return self.measured[1]
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        if self.wrap(available_width, available_height)[1] <= self.page_height:
+        height = self.wrap(available_width, available_height)[1]
+        if height <= self.page_height and (self.least is None or available_height < self.loose_gap):
             return []
-        return super().split(available_width, available_height)
+        row = self.break_before(available_height)
+        while row is not None:
+            parts = super().split(available_width, sum(self._rowHeights[:row]) + 0.01)
+            # The piece before the break ends with a little more padding (``splitlast``), so it may be a
+            # row shorter than the rows that fit.
+            if len(parts) == 2 and parts[0].wrap(available_width, available_height)[1] <= available_height:
+                return self._pieces(parts)
+            row = row - 1 if row - 1 >= self.fewest_before else None
+        return []
+
+    def _pieces(self, parts: list[Flowable]) -> list[Flowable]:
+        for part in parts:
+            part.page_height, part.least, part.continued = self.page_height, self.least, self.continued
+        if self.continued is not None:  # a new first row: its height is measured anew
+            parts[1]._cellvalues[0] = list(self.continued)
+            parts[1]._argH = [None, *parts[1]._argH[1:]]
+        return parts
+
+    @property
+    def loose_gap(self) -> float:
+        return self.page_height * LOOSE_PAGE
+
+    @property
+    def fewest_before(self) -> int:
+        """The fewest rows a piece before a break holds: the repeated heading rows and ``least[0]``."""
+        heads = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+        return heads + (self.least or (1, 1))[0]
+
+    def break_before(self, available_height: float) -> int | None:
+        """The last row the table may break before and still fit ``available_height``, or None."""
+        used, fits = 0.0, 0
+        for height in self._rowHeights:
+            if used + height > available_height:
+                break
+            used += height
+            fits += 1
+        row = min(fits, len(self._rowHeights) - (self.least or (1, 1))[1])
+        return row if row >= self.fewest_before else None
 
 
 class KeepTogetherIfItFits(KeepTogether):
-    """ReportLab's keep-together moves a group to a new page even when the group is taller than any page,
-    leaving a page empty; this one lets such a group flow where it is (its tables then break by rows)."""
+    """Keeps a group (a heading with what follows it, a lead-in with its steps) on one page, as a designer
+    would: when the group does not fit in what is left of the page, it moves whole only if that leaves
+    less than a quarter of a page empty; else it starts here, provided the piece that reaches the foot of
+    the page can break (a box between its bullets, a paragraph between lines, a picture row a little
+    smaller), so no heading is ever left at the foot of a page. A group taller than a page flows from
+    where it can start."""
 
     def __init__(self, flowables: list[Flowable], page_height: float) -> None:
         super().__init__(flowables)
         self.page_height = page_height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        height = sum(
+        heights = [
             f.wrap(available_width, self.page_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
             for f in self._content
-        )
-        if height > self.page_height:
-            # Flow from here, unless not even the group's first piece fits in what is left of this page;
-            # the pieces no longer ask to stay together, or they would be grouped again, and again.
-            for flowable in self._content:
-                flowable.keepWithNext = False
-            first = self._content[0]
-            room = first.wrap(available_width, available_height)[1] + first.getSpaceBefore()
-            return list(self._content) if room <= available_height else []
+        ]
+        total = sum(heights)
+        tall = total > self.page_height
+        if total > available_height and (tall or available_height >= self.page_height * LOOSE_PAGE):
+            pieces = self._started_here(available_width, available_height, heights)
+            if pieces is not None:
+                # The pieces no longer ask to stay together, or they would be grouped again, and again.
+                self._release()
+                return [self.NullActionFlowable(), *pieces]  # back into the story, to break as they go
+        if tall:  # it cannot start here, and no page holds it whole: it starts on the next page, and flows
+            self._release()
+            at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
+            return [self.NullActionFlowable() if at_top else self.FrameBreak(), *self._content]
         return super().split(available_width, available_height)
+
+    def _started_here(
+        self, available_width: float, available_height: float, heights: list[float]
+    ) -> list[Flowable] | None:
+        """The group's pieces, if they can fill this page up to one that breaks at its foot (a part of it
+        here, the rest on the next page); None if the group had better move whole.
+
+        When the piece that reaches the foot cannot break there (a paragraph with room for one line), the
+        piece before it breaks instead, so that what follows on the next page is never left alone.
+        """
+        room, rooms = available_height, []
+        content = list(self._content)
+        for index, (flowable, height) in enumerate(zip(content, heights, strict=True)):
+            rooms.append(room)
+            if height <= room:
+                room -= height
+                continue
+            if self._breaks_in(flowable, available_width, room - flowable.getSpaceBefore()):
+                return content
+            if index == 0:
+                return None
+            before = content[index - 1]
+            parts = before.split(available_width, heights[index - 1] - before.getSpaceAfter() - 1)
+            if len(parts) == 2 and parts[0].wrap(available_width, rooms[-2])[1] <= rooms[-2]:
+                return [*content[: index - 1], parts[0], self.FrameBreak(), parts[1], *content[index:]]
+            return None
+        return content
+
+    @staticmethod
+    def _breaks_in(flowable: Flowable, available_width: float, room: float) -> bool:
+        parts = flowable.split(available_width, room) if room > 0 else []
+        return bool(parts) and parts[0].wrap(available_width, room)[1] <= room
+
+    def _release(self) -> None:
+        for flowable in self._content:
+            flowable.keepWithNext = False
 
 
 class SectionHeading(Paragraph):
