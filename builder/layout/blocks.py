@@ -211,7 +211,10 @@ class BlockLayout:
         return [Paragraph(inline(block.text), self.theme.h2)]
 
     def bullets(self, block: Bullets) -> list[Flowable]:
-        return [*self._bullet_list(block.items), Spacer(1, 3)]
+        items = self._bullet_list(block.items)
+        last = items[-1]  # a little more space after the list; as space after, it never starts a page
+        last.style = last.style.clone("bullet_last", spaceAfter=last.style.spaceAfter + 3)
+        return items
 
     def _bullet_list(self, items: Sequence[str]) -> list[Flowable]:
         return [Paragraph(inline(item), self.theme.bullet, bulletText="•") for item in items]

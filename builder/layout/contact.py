@@ -30,7 +30,8 @@ def contact_panel(layout: BlockLayout, clinic: Clinic) -> list[Flowable]:
     """
     if not (clinic.phone or clinic.hours or clinic.qr_code):
         return []
-    return [FirstThatFits([contact_box(layout, clinic), contact_box(layout, clinic, compact=True)])]
+    options = [contact_box(layout, clinic), contact_box(layout, clinic, compact=True)]
+    return [FirstThatFits(options, layout.page_height)]
 
 
 def contact_box(

@@ -12,7 +12,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from builder.images import Picture, print_image
 
@@ -352,31 +353,27 @@ class QrCodeDrawing(Flowable):
         self.canv.restoreState()
 
 
-class FirstThatFits(Flowable):
-    """Shows the first of ``options`` that fits on the page it reaches; if none does, takes no space and
-    draws nothing.
+class FirstThatFits(ActionFlowable):
+    """Draws the first of ``options`` that fits in what is left of the page it reaches; if none does,
+    nothing, and no page is started for it.
 
     For extras such as the closing contact panel, which shrinks to stay under the last section and must
-    never start a page of its own.
+    never start a page of its own: with nearly the whole of a page free (``page_height`` less a line or
+    two, as a list's closing space may have moved on ahead of it), it shows nothing. It acts on the frame
+    itself, as an action, because a flowable that does not fit is carried to the next page.
     """
 
-    def __init__(self, options: list[Flowable]) -> None:
+    def __init__(self, options: list[Flowable], page_height: float) -> None:
         super().__init__()
-        self.options, self.shown = options, None
+        self.options, self.page_height = options, page_height
 
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.shown = None
+    def apply(self, doc: BaseDocTemplate) -> None:
+        frame = doc.frame
+        if frame._y - frame._y1p >= self.page_height - 12 * mm:
+            return
         for option in self.options:
-            width, height = option.wrap(available_width, available_height)
-            needed = height + option.getSpaceBefore()
-            if needed <= available_height:
-                self.shown = option
-                return width, needed
-        return 0, 0
-
-    def draw(self) -> None:
-        if self.shown is not None:
-            self.shown.drawOn(self.canv, 0, 0)
+            if frame.add(option, doc.canv, trySplit=0):
+                return
 
 
 LOOSE_PAGE = 0.25
@@ -526,8 +523,10 @@ class KeepTogetherIfItFits(KeepTogether):
         """The group's pieces, if they can fill this page up to one that breaks at its foot (a part of it
         here, the rest on the next page); None if the group had better move whole.
 
-        When the piece that reaches the foot cannot break there (a paragraph with room for one line), the
-        piece before it breaks instead, so that what follows on the next page is never left alone.
+        When the piece that reaches the foot cannot break there (a paragraph with room for one line, a row
+        of pictures), the piece before it breaks instead, where that leaves less than a quarter of the page
+        empty, so that what follows on the next page is never left alone; else, if the piece before it
+        may end a page (body text, a box), the page ends there and the rest moves on.
         """
         room, rooms = available_height, []
         content = list(self._content)
@@ -540,10 +539,14 @@ class KeepTogetherIfItFits(KeepTogether):
                 return content
             if index == 0:
                 return None
-            before = content[index - 1]
+            before, room_before = content[index - 1], rooms[-2]
             parts = before.split(available_width, heights[index - 1] - before.getSpaceAfter() - 1)
-            if len(parts) == 2 and parts[0].wrap(available_width, rooms[-2])[1] <= rooms[-2]:
-                return [*content[: index - 1], parts[0], self.FrameBreak(), parts[1], *content[index:]]
+            if len(parts) == 2:
+                gap = room_before - parts[0].wrap(available_width, room_before)[1]
+                if 0 <= gap < self.page_height * LOOSE_PAGE:
+                    return [*content[: index - 1], parts[0], self.FrameBreak(), parts[1], *content[index:]]
+            if _may_end_a_page(before):
+                return [*content[:index], self.FrameBreak(), *content[index:]]
             return None
         return content
 
@@ -555,6 +558,14 @@ class KeepTogetherIfItFits(KeepTogether):
     def _release(self) -> None:
         for flowable in self._content:
             flowable.keepWithNext = False
+
+
+def _may_end_a_page(flowable: Flowable) -> bool:
+    """Body text and boxes may end a page; a heading, a key message or a dose box never does, as they
+    open what follows them."""
+    if isinstance(flowable, Paragraph):
+        return not getattr(flowable.style, "keepWithNext", False)
+    return isinstance(flowable, KeptTable) and flowable.continued is not None
 
 
 class SectionHeading(Paragraph):
