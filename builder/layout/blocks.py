@@ -80,8 +80,11 @@ class BlockLayout:
         after_hours: str = "",
         large_print: bool = False,
         words: Words = ENGLISH,
+        loose: float = LOOSE_PAGE,
     ) -> None:
         self.theme = theme
+        self.loose = loose
+        """The share of a page a box or table may leave empty rather than break (see ``KeptTable``)."""
         self.words = words
         self.pictures = pictures
         self.width = width
@@ -99,7 +102,7 @@ class BlockLayout:
         # A section starts on a new page rather than in the last quarter of one, where its heading and a
         # few lines would look squeezed in; in large print an exercise starts a page unless more than half
         # of one is left, so that it can be propped up and followed with little turning of pages.
-        opening = CondPageBreak(self.page_height * LOOSE_PAGE)
+        opening = CondPageBreak(self.page_height * self.loose)
         if self.large_print and section.kind == "exercise":
             opening = CondPageBreak(self.page_height / 2)
         story: list[Flowable] = [] if first else [opening, Spacer(1, 4 * mm)]
@@ -386,7 +389,9 @@ class BlockLayout:
     def grid(self, rows: list[list], widths: list[float], commands: list[tuple], **options: Any) -> KeptTable:
         """A table in the body font (ReportLab's default would add an unembedded Helvetica) that breaks
         only where ``KeptTable`` allows: with ``least`` given, between rows, each piece keeping that many."""
-        table = KeptTable(rows, page_height=self.page_height, colWidths=widths, hAlign="LEFT", **options)
+        table = KeptTable(
+            rows, page_height=self.page_height, loose=self.loose, colWidths=widths, hAlign="LEFT", **options
+        )
         table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), self.theme.fonts.regular), *commands]))
         return table
 

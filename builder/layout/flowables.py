@@ -379,6 +379,8 @@ class FirstThatFits(ActionFlowable):
 LOOSE_PAGE = 0.25
 """The share of a page that may stay empty rather than break a box, a table or a kept group: moving it
 whole to the next page is tidier, but past a quarter of a page the gap looks like a mistake."""
+TIGHT_PAGE = 0.08
+"""The same share, where breaking more often saves the handout a page (see ``render_pdf``)."""
 
 
 class Shrinkable(Flowable):
@@ -428,10 +430,11 @@ class KeptTable(Table):
         page_height: float = 0,
         least: tuple[int, int] | None = None,
         continued: list | None = None,
+        loose: float = LOOSE_PAGE,
         **options: Any,
     ) -> None:
         super().__init__(rows, **options)
-        self.page_height, self.least, self.continued = page_height, least, continued
+        self.page_height, self.least, self.continued, self.loose = page_height, least, continued, loose
         self.measured: tuple[float, tuple[float, float]] | None = None
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -459,6 +462,7 @@ class KeptTable(Table):
     def _pieces(self, parts: list[Flowable]) -> list[Flowable]:
         for part in parts:
             part.page_height, part.least, part.continued = self.page_height, self.least, self.continued
+            part.loose = self.loose
         if self.continued is not None:  # a new first row: its height is measured anew
             parts[1]._cellvalues[0] = list(self.continued)
             parts[1]._argH = [None, *parts[1]._argH[1:]]
@@ -466,7 +470,7 @@ class KeptTable(Table):
 
     @property
     def loose_gap(self) -> float:
-        return self.page_height * LOOSE_PAGE
+        return self.page_height * self.loose
 
     @property
     def fewest_before(self) -> int:
@@ -494,9 +498,9 @@ class KeepTogetherIfItFits(KeepTogether):
     smaller), so no heading is ever left at the foot of a page. A group taller than a page flows from
     where it can start."""
 
-    def __init__(self, flowables: list[Flowable], page_height: float) -> None:
+    def __init__(self, flowables: list[Flowable], page_height: float, loose: float = LOOSE_PAGE) -> None:
         super().__init__(flowables)
-        self.page_height = page_height
+        self.page_height, self.loose = page_height, loose
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         heights = [
@@ -505,7 +509,7 @@ class KeepTogetherIfItFits(KeepTogether):
         ]
         total = sum(heights)
         tall = total > self.page_height
-        if total > available_height and (tall or available_height >= self.page_height * LOOSE_PAGE):
+        if total > available_height and (tall or available_height >= self.page_height * self.loose):
             pieces = self._started_here(available_width, available_height, heights)
             if pieces is not None:
                 # The pieces no longer ask to stay together, or they would be grouped again, and again.
@@ -543,7 +547,7 @@ class KeepTogetherIfItFits(KeepTogether):
             parts = before.split(available_width, heights[index - 1] - before.getSpaceAfter() - 1)
             if len(parts) == 2:
                 gap = room_before - parts[0].wrap(available_width, room_before)[1]
-                if 0 <= gap < self.page_height * LOOSE_PAGE:
+                if 0 <= gap < self.page_height * self.loose:
                     return [*content[: index - 1], parts[0], self.FrameBreak(), parts[1], *content[index:]]
             if _may_end_a_page(before):
                 return [*content[:index], self.FrameBreak(), *content[index:]]

@@ -34,6 +34,8 @@ from builder.layout.canvases import counted_pages
 from builder.layout.contact import contact_panel
 from builder.layout.exercise_log import exercise_log
 from builder.layout.flowables import (
+    LOOSE_PAGE,
+    TIGHT_PAGE,
     KeepTogetherIfItFits,
     SectionHeading,
 )
@@ -44,6 +46,7 @@ from builder.layout.styles import Theme, make_theme
 from builder.validate import display_path
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
+LIGHT_LAST_PAGE = 0.55  # a last page less full than this may be saved by breaking more readily
 TOO_TALL = (
     "a paragraph inside a box or a table cell is longer than a page;"
     " split it into shorter paragraphs or bullets"
@@ -51,19 +54,43 @@ TOO_TALL = (
 
 
 def render_pdf(handout: Handout, pictures: dict[Path, Picture], logo: Picture | None) -> tuple[bytes, int]:
-    """The finished PDF and its page count, in one layout pass: every page's "Page X of Y" is drawn when
-    the last page is known."""
+    """The finished PDF and its page count. Every page's "Page X of Y" is drawn when the last page is
+    known, so one layout pass makes a PDF.
+
+    Page breaks are chosen as a designer would (see ``KeepTogetherIfItFits``): a box or group moves
+    whole rather than leave less than a quarter of a page empty. Where that ends the handout on a page
+    holding little, the layout is tried once more breaking boxes and groups wherever a tenth of a page
+    would be left, and the try with fewer pages is kept: the few alternatives that change the page
+    count, weighed whole, as TeX weighs its page breaks.
+    """
     theme = make_theme(handout.clinic, handout.large_print)
     page = PageGeometry(*PAGE_SIZES[handout.paper])
     geometry = replace(page, footer=footer_height(handout, theme, page.text_width))
     furniture = PageFurniture(handout, theme, logo, geometry)
+    pdf, pages, last_fill = _laid_out(handout, theme, pictures, geometry, furniture, LOOSE_PAGE)
+    if pages > 1 and last_fill < LIGHT_LAST_PAGE:
+        tighter, fewer, _ = _laid_out(handout, theme, pictures, geometry, furniture, TIGHT_PAGE)
+        if fewer < pages:
+            return tighter, fewer
+    return pdf, pages
+
+
+def _laid_out(
+    handout: Handout,
+    theme: Theme,
+    pictures: dict[Path, Picture],
+    geometry: PageGeometry,
+    furniture: PageFurniture,
+    loose: float,
+) -> tuple[bytes, int, float]:
+    """The PDF, its page count and how full its last page is (0 to 1), with breaks chosen at ``loose``."""
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
         pagesize=(geometry.width, geometry.height),
         leftMargin=MARGIN,
         rightMargin=MARGIN,
-        **document_options(handout, theme, "handout", geometry.page_height),
+        **document_options(handout, theme, "handout", geometry.page_height, loose),
     )
     doc.addPageTemplates(
         [
@@ -71,16 +98,27 @@ def render_pdf(handout: Handout, pictures: dict[Path, Picture], logo: Picture | 
             PageTemplate("later", [_frame(geometry, first=False)], onPage=furniture.later_page),
         ]
     )
+    fill = [0.0]
+
+    def measure(flowable: Flowable) -> None:
+        frame = getattr(doc, "frame", None)
+        if frame is not None:
+            fill[0] = (frame._y2 - frame._y) / (frame._y2 - frame._y1)
+
+    doc.afterFlowable = measure  # type: ignore[method-assign]
     try:
         doc.build(
-            _story(handout, theme, pictures, geometry), canvasmaker=counted_pages(furniture.page_number)
+            _story(handout, theme, pictures, geometry, loose),
+            canvasmaker=counted_pages(furniture.page_number),
         )
     except LayoutError:
         raise ContentError([f"{sources(handout)}: {TOO_TALL}"]) from None
-    return buffer.getvalue(), doc.page
+    return buffer.getvalue(), doc.page, fill[0]
 
 
-def document_options(handout: Handout, theme: Theme, kind: str, page_height: float) -> dict[str, Any]:
+def document_options(
+    handout: Handout, theme: Theme, kind: str, page_height: float, loose: float = LOOSE_PAGE
+) -> dict[str, Any]:
     """What every PDF we make says about itself, and how its layout keeps groups together."""
     return {
         "title": handout.title,
@@ -93,7 +131,7 @@ def document_options(handout: Handout, theme: Theme, kind: str, page_height: flo
         "displayDocTitle": True,
         "invariant": True,  # the same inputs give the same bytes
         "initialFontName": theme.fonts.regular,  # else ReportLab names an unembedded Helvetica on every page
-        "keepTogetherClass": partial(KeepTogetherIfItFits, page_height=page_height),
+        "keepTogetherClass": partial(KeepTogetherIfItFits, page_height=page_height, loose=loose),
     }
 
 
@@ -118,7 +156,11 @@ def _frame(geometry: PageGeometry, first: bool) -> Frame:
 
 
 def _story(
-    handout: Handout, theme: Theme, pictures: dict[Path, Picture], geometry: PageGeometry
+    handout: Handout,
+    theme: Theme,
+    pictures: dict[Path, Picture],
+    geometry: PageGeometry,
+    loose: float = LOOSE_PAGE,
 ) -> list[Flowable]:
     """Title and the patient's fill-in line, then each section in the order asked for.
 
@@ -150,13 +192,15 @@ def _story(
         handout.clinic.after_hours,
         handout.large_print,
         handout.words,
+        loose,
     )
     story += note_box(layout, handout)
     for index, section in enumerate(handout.sections):
         heading = index > 0 or not titled_after_opening
         dose = handout.doses.get(section.id)
         story.extend(layout.section(section, first=index == 0, heading=heading, dose=dose))
+    # The contact panel closes the advice; the log, on pages of its own for the fridge, comes after it.
+    story.extend(contact_panel(layout, handout.clinic))
     if handout.log:
         story += exercise_log(layout, handout)
-    story.extend(contact_panel(layout, handout.clinic))
     return story
