@@ -1,0 +1,148 @@
+"""Page breaks chosen as a designer would: boxes break between bullets with their title continued, a
+group never leaves a heading at the foot of a page, the contact panel never has a page of its own, and
+large print fills its first page. Each test reads the built PDF back."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from builder.api import Personal, build_handout, build_plan
+from builder.content import Callout
+from builder.layout.blocks import BlockLayout
+from builder.layout.styles import make_theme
+from builder.words import ENGLISH, SPANISH
+from conftest import DATA, page_texts
+
+NORTHSIDE = Path(__file__).parent.parent / "examples" / "northside-chiropractic"
+HARBOURVIEW = DATA / "harbourview"
+PAGE_NUMBER = re.compile(r"^(Page|Página) \d+ (of|de) \d+$")
+
+
+def body_lines(path: Path) -> list[list[str]]:
+    """Each page's lines without the running header and footer: the lines every page prints (the clinic's
+    name, the title, the footer's contacts and small print), and the page number."""
+    pages = [[line.strip() for line in text.splitlines() if line.strip()] for text in page_texts(path)]
+    furniture = set.intersection(*(set(lines) for lines in pages))
+    return [
+        [line for line in lines if line not in furniture and not PAGE_NUMBER.match(line)] for lines in pages
+    ]
+
+
+BOX_AT_THE_FOOT = """\
+id: box-at-the-foot
+title: Know your warning signs
+kind: safety
+summary: Text that fills most of page one, then a box of eight warning signs.
+blocks:
+{paragraphs}
+  - callout:
+      style: stop
+      title: Call emergency services now if
+      bullets:
+{bullets}
+"""
+SIGNS = [f"Warning sign number {n} is a reason to call for help." for n in range(1, 9)]
+
+
+def test_a_box_breaks_between_its_bullets_and_repeats_its_title(tmp_path: Path) -> None:
+    """A box that would leave a third of page one empty starts there and goes on under its title."""
+    content = tmp_path / "content"
+    content.mkdir()
+    sentence = "Most back pain gets better with time, rest and gentle movement over a few weeks. "
+    paragraphs = "\n".join(f"  - paragraph: {sentence * 6}" for _ in range(3))
+    bullets = "\n".join(f"        - {sign}" for sign in SIGNS)
+    (content / "box-at-the-foot.yaml").write_text(
+        BOX_AT_THE_FOOT.format(paragraphs=paragraphs, bullets=bullets)
+    )
+    output = tmp_path / "box.pdf"
+    build_handout(["box-at-the-foot"], output, content_dir=content)
+    pages = body_lines(output)
+    title = "Call emergency services now if"
+    assert title in pages[0]
+    assert f"{title} (continued)" in pages[1][:2]  # the first thing on page two, after its icon
+    first, second = " ".join(pages[0]), " ".join(pages[1])
+    on_first = [sign for sign in SIGNS if sign in first]
+    assert len(on_first) >= 2 and on_first == SIGNS[: len(on_first)]  # never a title with a lone bullet
+    assert [sign for sign in SIGNS if sign in second] == SIGNS[len(on_first) :]  # the rest, in order
+
+
+def test_a_box_of_three_lines_or_fewer_never_breaks() -> None:
+    """Two bullets under a title: however little room is left, the box moves whole."""
+    from builder.config import load_clinic
+    from builder.resources import DEMO_CLINIC
+
+    theme = make_theme(load_clinic(DEMO_CLINIC / "clinic.yaml"))
+    layout = BlockLayout(theme, {}, 450, 300)
+    short = Callout(
+        style="stop", title="Stop if", text="", bullets=("You feel sharp pain.", "You feel dizzy.")
+    )
+    long = Callout(style="stop", title="Stop if", text="", bullets=tuple(f"Sign {n}." for n in range(1, 7)))
+    (short_box,), (long_box,) = layout.callout(short), layout.callout(long)
+    height = long_box.wrap(450, 300)[1]
+    assert all(short_box.split(450, room) == [] for room in (30, 60, 200, 400))
+    assert len(long_box.split(450, height * 0.6)) == 2  # the longer one does break, where room is ample
+
+
+CLOSING_CASES = {
+    "a4": ("a4", None, Personal()),
+    "letter": ("letter", None, Personal()),
+    "spanish": ("a4", None, Personal(lang="es")),
+    "large print": ("a4", None, Personal(large_print=True)),
+    "northside": (None, NORTHSIDE, Personal()),
+    "harbourview": (None, HARBOURVIEW, Personal()),
+}
+
+
+@pytest.mark.parametrize("case", CLOSING_CASES, ids=list(CLOSING_CASES))
+def test_no_page_holds_only_the_contact_panel(tmp_path: Path, case: str) -> None:
+    """The neck-and-sleep plan: the panel closes the last section's page, or is left out."""
+    paper, clinic, personal = CLOSING_CASES[case]
+    output = tmp_path / "plan.pdf"
+    result = build_plan("neck-and-sleep", output, paper=paper, clinic=clinic, personal=personal)
+    title = (SPANISH if personal.lang == "es" else ENGLISH).contact_us
+    pages = body_lines(output)
+    assert len(pages) == result.pages
+    for lines in pages:
+        assert lines, "a page with nothing but its header and footer"
+        if title in lines:
+            assert lines.index(title) > 0, f"page {pages.index(lines) + 1} opens with the contact panel"
+
+
+def test_the_contact_panel_goes_under_the_last_section(tmp_path: Path) -> None:
+    """A clinic with a QR code: the panel, set tighter where it must be, shares the last page."""
+    output = tmp_path / "hv.pdf"
+    result = build_handout(["desk-stretch", "red-flags"], output, clinic=HARBOURVIEW)
+    pages = body_lines(output)
+    last = pages[-1]
+    assert result.pages == 3
+    assert "Questions? Contact us" in last
+    assert any(line.startswith("Most back pain gets better") for line in last)
+
+
+def test_large_print_fills_page_one_before_an_exercise(tmp_path: Path) -> None:
+    """An exercise after a short section starts on page one when more than half a page is left there."""
+    output = tmp_path / "large.pdf"
+    build_handout(
+        ["chin-tuck", "shoulder-blade-squeeze", "red-flags"], output, personal=Personal(large_print=True)
+    )
+    pages = body_lines(output)
+    second = "Shoulder blade squeeze: pull your shoulders back and down"
+    heading_page = next(n for n, lines in enumerate(pages) if any(second.startswith(line) for line in lines))
+    assert heading_page > 0  # a new page: page one had too little room left for it
+    assert len(" ".join(pages[0]).split()) > 60  # page one holds the first exercise, not only its title
+
+
+def test_no_page_ends_with_a_heading_in_large_print_booklets(tmp_path: Path) -> None:
+    """The kept groups of a heading and its first lines also hold where a group is taller than a page."""
+    from builder.api import build_booklet
+
+    output = tmp_path / "b.pdf"
+    sections = ["upper-back-pain", "posture", "chin-tuck", "heat-ice", "sleep", "red-flags"]
+    build_booklet(sections, output, personal=Personal(large_print=True))
+    headings = {"Know when to get help", "Use ice first, then heat", "How to do it", "Set up"}
+    for number, lines in enumerate(body_lines(output)[2:-1], start=3):  # after the cover and contents
+        if lines:
+            assert lines[-1] not in headings, f"page {number} ends with the heading {lines[-1]!r}"
