@@ -67,8 +67,9 @@ def render_pdf(handout: Handout, pictures: dict[Path, Picture], logo: Picture | 
     page = PageGeometry(*PAGE_SIZES[handout.paper])
     geometry = replace(page, footer=footer_height(handout, theme, page.text_width))
     furniture = PageFurniture(handout, theme, logo, geometry)
-    pdf, pages, last_fill = _laid_out(handout, theme, pictures, geometry, furniture, LOOSE_PAGE)
-    if pages > 1 and last_fill < LIGHT_LAST_PAGE:
+    pdf, pages, fills = _laid_out(handout, theme, pictures, geometry, furniture, LOOSE_PAGE)
+    # Only where the gaps left on the pages before could hold what the last page holds is a try worth it.
+    if pages > 1 and fills[-1] < min(LIGHT_LAST_PAGE, sum(1 - fill for fill in fills[:-1])):
         tighter, fewer, _ = _laid_out(handout, theme, pictures, geometry, furniture, TIGHT_PAGE)
         if fewer < pages:
             return tighter, fewer
@@ -82,8 +83,8 @@ def _laid_out(
     geometry: PageGeometry,
     furniture: PageFurniture,
     loose: float,
-) -> tuple[bytes, int, float]:
-    """The PDF, its page count and how full its last page is (0 to 1), with breaks chosen at ``loose``."""
+) -> tuple[bytes, int, list[float]]:
+    """The PDF, its page count and how full each page is (0 to 1), with breaks chosen at ``loose``."""
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
@@ -98,12 +99,12 @@ def _laid_out(
             PageTemplate("later", [_frame(geometry, first=False)], onPage=furniture.later_page),
         ]
     )
-    fill = [0.0]
+    fills: dict[int, float] = {}
 
     def measure(flowable: Flowable) -> None:
         frame = getattr(doc, "frame", None)
         if frame is not None:
-            fill[0] = (frame._y2 - frame._y) / (frame._y2 - frame._y1)
+            fills[doc.page] = (frame._y2 - frame._y) / (frame._y2 - frame._y1)
 
     doc.afterFlowable = measure  # type: ignore[method-assign]
     try:
@@ -113,7 +114,7 @@ def _laid_out(
         )
     except LayoutError:
         raise ContentError([f"{sources(handout)}: {TOO_TALL}"]) from None
-    return buffer.getvalue(), doc.page, fill[0]
+    return buffer.getvalue(), doc.page, [fills.get(page, 0.0) for page in range(1, doc.page + 1)]
 
 
 def document_options(
