@@ -39,6 +39,7 @@ import pytest
 
 from builder.api import FOR_ANYONE, BuildResult, Personal, build_booklet, build_handout, list_sections
 from builder.content import Section, Steps
+from builder.resources import is_bundled
 
 MM = 72 / 25.4
 BEFORE, AFTER = "sleep", "red-flags"  # sections put around an exercise so its steps land elsewhere on a page
@@ -73,11 +74,8 @@ def _illustrated(section: Section) -> bool:
 
 def _exercises() -> list[str]:
     """The bundled exercise sections whose steps have pictures."""
-    bundled = Path(__file__).parents[1] / "content"
-    sections = list_sections().sections.values()
-    found = [
-        s.id for s in sections if s.kind == "exercise" and s.source.parent == bundled and _illustrated(s)
-    ]
+    sections = list_sections().sections.values()  # installed or not, bundled sections are ours
+    found = [s.id for s in sections if s.kind == "exercise" and is_bundled(s.source) and _illustrated(s)]
     return sorted(found)
 
 
