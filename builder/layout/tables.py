@@ -1,15 +1,23 @@
-"""Tables: a schedule or log's grid, its columns shared out so that no word breaks inside a cell.
+"""Tables: a schedule or log's grid, its columns shared out so that no word, and no run a reader takes in
+at a glance, breaks inside a cell.
 
-Table type shrinks a point at a time, never below ``SMALLEST_CELL``, where a narrow page has no room.
+The rule: what may not break is a word, and a *run*: a number with its label or its unit ("Day 4",
+"20 minutes"), a range ("15 to 20 minutes", "2 a 3 días"), a date ("Tue 1 Dec", "mar. 3/3"). Every
+column is at least as wide as its widest run, so a column of such entries prints on one line in every
+row, "Day 4" as "Day 5"; the columns of longer prose, which wrap anyway, give up the width and wrap
+between runs. Only when that cannot fit does the table's type shrink a point at a time, never below
+``SMALLEST_CELL``; at that size a run may wrap between its words, and a word still wider than its column
+breaks inside its cell (ReportLab's ``splitLongWords``) rather than run out of it.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -18,50 +26,73 @@ from reportlab.platypus import Flowable, Paragraph
 from builder.content import Table as TableBlock
 from builder.layout.flowables import TickBox
 from builder.layout.markup import inline
-from builder.layout.styles import INK, RULE, tint
+from builder.layout.styles import INK, RULE, Theme, tint
 
 if TYPE_CHECKING:
     from builder.layout.blocks import BlockLayout
 
-SMALLEST_CELL = 9.0  # points: the least a table's text shrinks to so that its words fit the page
+SMALLEST_CELL = 9.0  # points: the least a table's text shrinks to so that its runs fit the page
+PADDINGS = (6.0, 5.0, 4.0, 3.0)  # points each side of a cell's text, roomiest first
+SPARE = 1.0  # points: a line exactly as wide as its cell can still wrap
+NBSP = "\u00a0"
 
 
 def table(layout: BlockLayout, block: TableBlock) -> list[Flowable]:
     """A schedule: header row in the clinic colour, shaded rows, and boxes to tick by hand.
 
-    Where even the narrowest padding leaves a word wider than its column (large print on a booklet's
-    half-size page), the table's type is set a point smaller until every word fits.
+    Where even the narrowest padding leaves a run wider than its column (large print on a booklet's
+    half-size page), the table's type is set a point smaller until every run fits.
     """
     theme = layout.theme
     header, cell = theme.header_cell, theme.cell
-    if not _longest_words_fit(layout, block, 3.0) and max(header.fontSize, cell.fontSize) > SMALLEST_CELL:
+    keep = _fits(theme, block, layout.width, PADDINGS[-1], keep=True)
+    if not keep and max(header.fontSize, cell.fontSize) > SMALLEST_CELL:
         # The headings give way first: what the patient reads down the rows stays largest.
         shrink_header = header.fontSize > SMALLEST_CELL and header.fontSize > cell.fontSize - 2
-        smaller = copy.copy(layout)
-        smaller.theme = replace(
+        shrunk = copy.copy(layout)
+        shrunk.theme = replace(
             theme,
             header_cell=_smaller(header) if shrink_header else header,
             cell=cell if shrink_header or cell.fontSize <= SMALLEST_CELL else _smaller(cell),
         )
-        return table(smaller, block)
-    header = [Paragraph(inline(c), theme.header_cell) for c in (*block.columns, *block.tick_columns)]
-    # Cells are padded 6 pt a side; on a narrow page, 3 pt, so that no word has to break inside.
-    pad = 6.0 if _longest_words_fit(layout, block, 6.0) else 3.0
-    tick_widths = [_tick_column_width(layout, label, pad) for label in block.tick_columns]
+        return table(shrunk, block)
+    # Cells are padded 6 pt a side; on a narrow page as much of that as leaves every run whole, at least 3.
+    pad = next((pad for pad in PADDINGS if _fits(theme, block, layout.width, pad, keep)), PADDINGS[-1])
+    columns = _columns(block)
+    least = [_least(theme, column, keep) + 2 * pad for column in columns]
+    # Tick columns as roomy as they have always been where that leaves the text its room, else exact.
+    tick_widths = [_tick_column_width(theme, label, pad, roomy=True) for label in block.tick_columns]
+    if sum(tick_widths) + sum(least) > layout.width:
+        tick_widths = [_tick_column_width(theme, label, pad) for label in block.tick_columns]
     widths = _text_column_widths(
-        block,
         layout.width - sum(tick_widths),
-        lambda text: _natural_width(layout, text) + 2 * pad,
-        lambda text: _longest_word(layout, text) + 2 * pad,
+        [max(_comfortable(theme, text) for text in column) + 2 * pad for column in columns],
+        least,
     )
     widths += tick_widths
+
+    def paragraph(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+        markup = inline(text)
+        return Paragraph(fitted(markup, style, width - 2 * pad) if keep else markup, style)
+
+    header_row = [
+        paragraph(text, theme.header_cell, width) for text, width in zip(block.columns, widths, strict=False)
+    ]
+    centred = theme.header_cell.clone("tick_header", alignment=TA_CENTER)
+    for label, width in zip(block.tick_columns, tick_widths, strict=True):
+        # A label narrower than its column (the box sets the width: "Fri") is centred over the boxes; one
+        # that sets the width fills it already, and stays as tables have always printed it.
+        room = line_width(inline(label), theme.header_cell) < width - 2 * pad - SPARE
+        header_row.append(paragraph(label, centred if room else theme.header_cell, width))
     # The caption is the table's first row, so a page never ends with it: it goes where the table goes.
     top: list[list[Flowable | str]] = []
     if block.caption:
         top = [[Paragraph(inline(block.caption), theme.table_caption), *[""] * (len(widths) - 1)]]
-    rows: list[list[Flowable | str]] = [*top, header]
+    rows: list[list[Flowable | str]] = [*top, header_row]
     for row in block.rows:
-        cells: list[Flowable | str] = [Paragraph(inline(cell), theme.cell) for cell in row]
+        cells: list[Flowable | str] = [
+            paragraph(text, theme.cell, width) for text, width in zip(row, widths, strict=False)
+        ]
         cells += [TickBox(INK) for _ in block.tick_columns]
         rows.append(cells)
     first_tick, head = len(block.columns), len(top)
@@ -92,44 +123,142 @@ def table(layout: BlockLayout, block: TableBlock) -> list[Flowable]:
     return [grid]
 
 
-def _natural_width(layout: BlockLayout, text: str) -> float:
-    """The width ``text`` needs on one line in a cell, padding not included (with a point to spare:
-    a line exactly as wide as its cell can still wrap)."""
-    plain = text.replace("**", "").replace("*", "")
-    styles = (layout.theme.header_cell, layout.theme.cell)  # the headings are bold, and may be larger
-    return max(stringWidth(plain, style.fontName, style.fontSize) for style in styles) + 1
+_NUMBER = re.compile(r"\d")
+# "15 to 20", "2 a 3", "3 x 10", "5 - 10" (and the en dash, em dash and multiplication sign)
+_RANGE = {"to", "or", "and", "a", "o", "u", "y", "x", "-", "\u2013", "\u2014", "\u00d7"}
+_UNIT = re.compile(r"\(?[^\W\d_]")  # a word that starts with a letter: "minutes", "Dec", "días"
+_WORD = re.compile(r"[^\W\d_]+\.?")  # letters only, perhaps abbreviated: "Day", "Semana", "mar."
+_TAG = re.compile(r"<[^<>]*>|[*_]+")  # markup around a word: <b>, </i>, or the ** of content text
 
 
-def _longest_word(layout: BlockLayout, text: str) -> float:
-    """The widest run of text a line may not break inside (non-breaking spaces join words)."""
-    return max((_natural_width(layout, word) for word in text.split(" ")), default=0.0)
+def runs(markup: str) -> list[str]:
+    """``markup`` cut into the runs a line may not break inside, each a word or words joined by spaces.
+
+    A run is a number with what belongs to it: the range it starts ("15 to 20", "2 a 3"), and either a
+    capitalised or abbreviated word just before it (its label: "Day 4", "mar. 3/3"; not "for" in "for 15
+    minutes") or else the one word after it (its unit or month: "20 minutes", "1 Dec"). Non-breaking
+    spaces already join what they join (the schedule's dates, "Tue 1 Dec"); every other word is a run of
+    its own.
+    """
+    words = [word for word in markup.split(" ") if word]
+    plain = [_TAG.sub("", word) for word in words]
+    found: list[str] = []
+    joined = False  # whether the last run found is of several words
+    i = 0
+    while i < len(words):
+        if not _NUMBER.search(plain[i]):
+            found.append(words[i])
+            joined, i = False, i + 1
+            continue
+        end = i + 1
+        while end + 1 < len(words) and plain[end].lower() in _RANGE and _NUMBER.search(plain[end + 1]):
+            end += 2
+        labelled = bool(found) and not joined and plain[i][:1].isdigit() and _is_label(plain[i - 1])
+        closed = plain[end - 1][-1:] in tuple(",.;:!?)")  # "Días 1 y 2, después": the number's clause ends
+        # A labelled number takes no unit: in "Day 4 then rest", "then" is a word of its own.
+        unit = end < len(words) and not _NUMBER.search(plain[end]) and _UNIT.match(plain[end])
+        end += 1 if unit and not (labelled or closed) else 0
+        run = " ".join(words[i:end])
+        found.append(f"{found.pop()} {run}" if labelled else run)
+        joined, i = True, end
+    return found
 
 
-def _tick_column_width(layout: BlockLayout, label: str, pad: float) -> float:
-    """Just wide enough for the label's longest word, and never narrower than a comfortable tick box."""
-    return max(_longest_word(layout, label) + 2 * pad, (13 if pad >= 6 else 10) * mm)
+def _is_label(word: str) -> bool:
+    """Whether ``word`` can name the number after it: capitalised ("Day", "Week", "Día") or a short
+    abbreviation ("mar.", "sáb.")."""
+    return bool(_WORD.fullmatch(word)) and (word[0].isupper() or (word.endswith(".") and len(word) <= 5))
 
 
-def _longest_words_fit(layout: BlockLayout, block: TableBlock, pad: float) -> bool:
-    """Whether every column can be as wide as its longest word with ``pad`` on each side."""
-    needed = sum(_tick_column_width(layout, label, pad) for label in block.tick_columns)
-    for i, heading in enumerate(block.columns):
-        texts = (heading, *(row[i] for row in block.rows if i < len(row)))
-        needed += max(_longest_word(layout, text) for text in texts) + 2 * pad
-    return needed <= layout.width
+def keep_runs(markup: str) -> str:
+    """``markup`` with the spaces inside each run non-breaking, so that lines break only between runs
+    (a space inside a tag, ``<font size="9">``, stays a space)."""
+    kept = []
+    for run in runs(markup):
+        pieces = run.split(" ")
+        joined = pieces[0]
+        for piece in pieces[1:]:
+            in_tag = joined.count("<") > joined.count(">")
+            joined += (" " if in_tag else NBSP) + piece
+        kept.append(joined)
+    return " ".join(kept)
 
 
-def _text_column_widths(
-    block: TableBlock, total: float, natural: Callable[[str], float], shortest: Callable[[str], float]
-) -> list[float]:
-    """Share ``total`` between the text columns: a column whose longest entry fits its fair share gets
-    just that width, so "Day 2" never breaks; the other columns share what is left by their length,
-    each keeping at least the width of its longest word (``shortest``), so no word breaks inside."""
-    texts = [
+def fitted(markup: str, style: ParagraphStyle, width: float) -> str:
+    """A cell's markup: as it is when it fits on one line of ``width`` (nothing to break), else with its
+    runs kept, so that it wraps between them."""
+    return markup if line_width(markup, style) <= width else keep_runs(markup)
+
+
+def line_width(markup: str, style: ParagraphStyle) -> float:
+    """How wide ``markup`` is on one line in ``style``, in its real fonts, bold and italic included (its
+    widest line, where it has ``<br/>``), with a point to spare: a line exactly as wide as its cell can
+    still wrap."""
+    paragraph = Paragraph(markup, style)
+    paragraph.wrap(1e6, 1e6)
+    return max(paragraph.getActualLineWidths0(), default=0.0) + SPARE
+
+
+def widest_run(markup: str, style: ParagraphStyle) -> float:
+    """How wide the widest run of ``markup`` is in ``style``, with a point to spare: the narrowest its
+    column may be, padding aside."""
+    return Paragraph(keep_runs(markup), style).minWidth() + SPARE
+
+
+def _widest(text: str, style: ParagraphStyle, keep: bool) -> float:
+    """The widest stretch of content ``text`` that may not break: a run, or (where runs cannot all be
+    kept at the smallest type) a word."""
+    markup = inline(text)
+    return widest_run(markup, style) if keep else Paragraph(markup, style).minWidth() + SPARE
+
+
+def _columns(block: TableBlock) -> list[tuple[str, ...]]:
+    """Each text column's heading, then its entries."""
+    return [
         (heading, *(row[i] for row in block.rows if i < len(row))) for i, heading in enumerate(block.columns)
     ]
-    wanted = [max(natural(text) for text in column) for column in texts]
-    least = [max(shortest(text) for text in column) for column in texts]
+
+
+def _least(theme: Theme, column: tuple[str, ...], keep: bool) -> float:
+    """The narrowest a column may be, padding aside: its widest run, the heading in its own face."""
+    heading, *entries = column
+    return max(
+        _widest(heading, theme.header_cell, keep),
+        *(_widest(text, theme.cell, keep) for text in entries),
+    )
+
+
+def _comfortable(theme: Theme, text: str) -> float:
+    """The width ``text`` would like on one line, padding aside: as wide as it would be in the bold
+    heading face too (the roomy columns a table with space to spare has always had)."""
+    plain = text.replace("**", "").replace("*", "")
+    styles = (theme.header_cell, theme.cell)
+    roomy = max(stringWidth(plain, style.fontName, style.fontSize) for style in styles)
+    return max(roomy + SPARE, line_width(inline(text), theme.cell))
+
+
+def _tick_column_width(theme: Theme, label: str, pad: float, roomy: bool = False) -> float:
+    """Just wide enough for the label's widest run (``roomy``: each word as wide as it would be in the
+    body face too), and never narrower than a comfortable tick box."""
+    needed = widest_run(inline(label), theme.header_cell)
+    if roomy:
+        needed = max(needed, *(_comfortable(theme, word) for word in label.split(" ")))
+    return max(needed + 2 * pad, (13 if pad >= 6 else 10) * mm)
+
+
+def _fits(theme: Theme, block: TableBlock, width: float, pad: float, keep: bool) -> bool:
+    """Whether every column can be as wide as its widest run (or word) with ``pad`` on each side."""
+    needed = sum(_tick_column_width(theme, label, pad) for label in block.tick_columns)
+    needed += sum(_least(theme, column, keep) + 2 * pad for column in _columns(block))
+    return needed <= width
+
+
+def _text_column_widths(total: float, wanted: list[float], least: list[float]) -> list[float]:
+    """Share ``total`` between the text columns: a column whose whole entries fit its fair share gets
+    just that width, so "Day 2" never breaks; the other columns share what is left by their length,
+    each keeping at least its widest run (``least``). Where even that is more than ``total`` (a word
+    wider than a narrow page), the columns are narrowed in proportion: the table never outgrows the page,
+    and the word breaks inside its cell."""
     widths: dict[int, float] = {}
     while True:
         open_columns = [i for i in range(len(wanted)) if i not in widths]
@@ -150,9 +279,10 @@ def _text_column_widths(
             spare = 0.0
         weight = sum(wanted[i] - least[i] for i in rest) or 1.0
         widths.update({i: least[i] + spare * (wanted[i] - least[i]) / weight for i in rest})
-    else:  # everything fits on one line: the spare room goes to the widest column
+    elif widths:  # everything fits on one line: the spare room goes to the widest column
         widths[max(widths, key=lambda i: wanted[i])] += left
-    return [widths[i] for i in range(len(wanted))]
+    over = sum(widths.values()) / total if total > 0 else 1.0
+    return [widths[i] / max(over, 1.0) for i in range(len(wanted))]
 
 
 def _smaller(style: ParagraphStyle) -> ParagraphStyle:
