@@ -14,7 +14,11 @@ import io
 from dataclasses import replace
 from pathlib import Path
 
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -23,6 +27,7 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
     Spacer,
+    Table,
 )
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -37,6 +42,7 @@ from builder.layout.canvases import canvas_maker
 from builder.layout.contact import contact_box
 from builder.layout.exercise_log import exercise_log
 from builder.layout.flowables import RuledLines, SectionHeading
+from builder.layout.markup import inline, unbroken_numbers
 from builder.layout.pages import fine_print
 from builder.layout.patient_lines import note_box
 from builder.layout.render import TOO_TALL, document_options, sources
@@ -107,8 +113,10 @@ def render_booklet(
         story.extend(layout.section(section, first=index == 0, dose=handout.doses.get(section.id)))
     if handout.log:
         story += exercise_log(layout, handout)
+    back_cover, moved = _back_cover(layout, handout, reminder, furniture)
+    story += moved  # large print: the contact details, when the back cover has no room for them
     story += [PageBreak(), *_lined_page(words.my_notes, words.notes_prompt, theme), PadToFour(theme, words)]
-    story += [NextPageTemplate("back"), PageBreak(), _back_cover(layout, handout, reminder, furniture)]
+    story += [NextPageTemplate("back"), PageBreak(), back_cover]
     try:
         doc.multiBuild(story, canvasmaker=canvas_maker(grayscale, count_first_pass=contents is not None))
     except LayoutError:
@@ -117,9 +125,74 @@ def render_booklet(
 
 
 def _contents(theme: Theme) -> TableOfContents:
-    """ReportLab's contents table: each section's title, dot leaders, and its page number."""
-    entry = theme.body.clone("contents_entry", spaceBefore=3, spaceAfter=3, leftIndent=0, firstLineIndent=0)
-    return TableOfContents(dotsMinLevel=0, rightColumnWidth=12 * mm, levelStyles=[entry])
+    """The contents table: each section's title, dot leaders, and its page number, at the body's size."""
+    entry = theme.body.clone("contents_entry", spaceBefore=0, spaceAfter=0, leftIndent=0, firstLineIndent=0)
+    return Contents(entry, leaders=MUTED, gap=theme.furniture_size(CONTENTS_GAP))
+
+
+CONTENTS_GAP = 2.5 * mm  # between two entries of the contents
+
+
+class Contents(TableOfContents):
+    """ReportLab's contents table, set the way a printed contents page is.
+
+    ReportLab lets a title run to the right margin and then squeezes the page number into what is left of
+    its last line, shrinking it and dropping the leaders ("...a stick overhead6"). Here each title wraps
+    short of a column kept for the numbers, so the number always sits on the title's last line, at the
+    title's own font and size, right-aligned; the leaders run from the title to it, their dots on one grid
+    down the page so they line up from entry to entry.
+    """
+
+    LEADER = "."
+    MIN_DOTS = 3  # the fewest dots between a title's end and its number
+
+    def __init__(self, style: ParagraphStyle, leaders: Color, gap: float) -> None:
+        super().__init__(dotsMinLevel=0, levelStyles=[style])
+        self.style, self.leaders, self.gap = style, leaders, gap
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        entries = self._lastEntries or [(0, "Contents", 0, None)]  # the first pass only measures
+        style = self.style
+        numbers = [str(page) for _, _, page, _ in entries]
+        number_width = max(stringWidth(n, style.fontName, style.fontSize) for n in [*numbers, "00"])
+        space = stringWidth(" ", style.fontName, style.fontSize)
+        pitch = stringWidth(f"{self.LEADER} ", style.fontName, style.fontSize)
+        dots_end = available_width - number_width - space  # where the rightmost dot of every line ends
+        entry = style.clone("contents_line", rightIndent=number_width + space + self.MIN_DOTS * pitch + space)
+        callback = f"contents_end_{id(self)}"
+
+        def draw_end(canvas: Canvas, kind: str, label: str) -> None:
+            """After a title's last word: the leaders, then its page number at the right margin."""
+            _, _, page, key = entries[int(label)]
+            x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+            dot = stringWidth(self.LEADER, style.fontName, style.fontSize)
+            count = int((dots_end - dot - (x + space)) // pitch) + 1
+            canvas.saveState()
+            if count > 0:
+                canvas.setFillColor(self.leaders)
+                canvas.setFont(style.fontName, style.fontSize)
+                start = dots_end - dot - (count - 1) * pitch
+                canvas.drawString(start, y, " ".join([self.LEADER] * count))
+            canvas.setFillColor(style.textColor)
+            canvas.setFont(style.fontName, style.fontSize)
+            canvas.drawRightString(available_width, y, str(page))
+            if key:
+                width = stringWidth(str(page), style.fontName, style.fontSize)
+                canvas.linkRect(
+                    "", key, (available_width - width, y, available_width, y + style.leading), relative=1
+                )
+            canvas.restoreState()
+
+        self.canv.setNamedCB(callback, draw_end)
+        rows: list[list[Flowable]] = []
+        for index, (_, text, _, key) in enumerate(entries):
+            linked = f'<a href="#{key}">{text}</a>' if key else text
+            if rows:
+                rows.append([Spacer(1, self.gap)])
+            rows.append([Paragraph(f'{linked}<onDraw name="{callback}" label="{index}"/>', entry)])
+        self._table = Table(rows, colWidths=(available_width,), style=self.tableStyle)
+        self.width, self.height = self._table.wrapOn(self.canv, available_width, available_height)
+        return self.width, self.height
 
 
 def _lined_page(title: str, prompt: str, theme: Theme) -> list[Flowable]:
@@ -180,17 +253,20 @@ def _blank_note(text: str, theme: Theme) -> Flowable:
 
 def _back_cover(
     layout: BlockLayout, handout: Handout, reminder: Callout | None, furniture: BookletFurniture
-) -> Flowable:
-    """How to reach the clinic, the red-flags reminder and the fine print.
+) -> tuple[Flowable, list[Flowable]]:
+    """How to reach the clinic, the red-flags reminder and the fine print; and what moves off the back
+    cover to follow the sections instead.
 
     The reminder is set at caption size, as the contact details are: a back cover has one page for all of
-    it. Only a clinic with unusually long details gets the whole shrunk a little to fit.
+    it. In regular print a clinic with unusually long details gets the whole shrunk a little to fit. Large
+    print is never shrunk back to regular size: when it all does not fit, the contact details close the
+    sections instead, and the back cover keeps the phone number over the reminder and the fine print.
     """
     clinic = handout.clinic
-    parts: list[Flowable] = []
+    details: list[Flowable] = []
     if any((clinic.phone, clinic.address, clinic.website, clinic.email, clinic.hours, clinic.after_hours)):
-        parts.append(contact_box(layout, clinic, on_back_cover=True))
-        parts[0].spaceBefore = 0
+        details.append(contact_box(layout, clinic, on_back_cover=True))
+    rest: list[Flowable] = []
     if reminder is not None:
         theme = layout.theme
         compact = replace(
@@ -200,9 +276,24 @@ def _back_cover(
                 "reminder_bullet", fontSize=theme.caption.fontSize, leading=theme.caption.leading
             ),
         )
-        parts += [
+        rest += [
             Spacer(1, 5 * mm),
             *BlockLayout(compact, {}, layout.width, layout.page_height, words=layout.words).callout(reminder),
         ]
-    parts.append(fine_print(handout, layout.theme, with_offers=True))  # where leaflets say it
-    return KeepInFrame(layout.width, furniture.back_height, parts, mode="shrink")
+    rest.append(fine_print(handout, layout.theme, with_offers=True))  # where leaflets say it
+    moved: list[Flowable] = []
+    if handout.large_print and details and _height(details + rest, layout.width) > furniture.back_height:
+        moved, details = details, []
+        if clinic.phone:  # what a patient turning the booklet over looks for, as the box's title says it
+            style = layout.theme.callout_title.clone("back_call_us", textColor=layout.theme.primary_text)
+            phone = unbroken_numbers(inline(clinic.phone))
+            details.append(Paragraph(layout.words.call_us_on.format(phone=phone), style))
+    if details:
+        details[0].spaceBefore = 0
+    return KeepInFrame(layout.width, furniture.back_height, details + rest, mode="shrink"), moved
+
+
+def _height(flowables: list[Flowable], width: float) -> float:
+    """How tall ``flowables`` stand one above the other in a frame ``width`` wide."""
+    heights = [f.wrap(width, 10 * 1000 * mm)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables]
+    return sum(heights) - (flowables[0].getSpaceBefore() if flowables else 0)

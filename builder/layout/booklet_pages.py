@@ -34,6 +34,7 @@ INSET = 9 * mm  # how far colour keeps off the paper's edge when an office print
 COVER_SPLIT = 0.44  # the cover's colour fills the page from this share of its height to the top
 BACK_STRIP = 17 * mm
 BACK_STRIP_WITH_CODE = 32 * mm  # room for the booking QR code on its white plate
+STRIP_PAD = 3 * mm  # the least colour above and below the clinic's name in the back cover's strip
 BACK_CODE = 22 * mm  # big enough for any phone camera to read from arm's length
 LINE_GAP = 5 * mm  # between the cover's lines to fill in
 TITLE_BAR = 5.6 * mm  # the short bar over the cover's title, and the gap below it
@@ -126,7 +127,11 @@ class BookletFurniture:
         self, handout: Handout, theme: Theme, logo: Picture | None, geometry: BookletGeometry
     ) -> None:
         self.handout, self.theme, self.logo, self.geometry = handout, theme, logo, geometry
-        self.strip = BACK_STRIP_WITH_CODE if handout.clinic.qr_code else BACK_STRIP
+        strip = BACK_STRIP_WITH_CODE if handout.clinic.qr_code else BACK_STRIP
+        # Taller when the clinic's name and tagline need it (a long name, large print): on the colour,
+        # clear of its edges, never spilling off it in white on white.
+        identity = self._identity_parts(self._back_name_width(), strip - 2 * STRIP_PAD)
+        self.strip = max(strip, sum(height for _, height in identity) + 2 * STRIP_PAD)
 
     @property
     def back_height(self) -> float:
@@ -192,6 +197,7 @@ class BookletFurniture:
             inside = self._inside(g.text_width)
             inside.drawOn(canv, SIDE, bottom)
             bottom += inside.height + 5 * mm
+        # Display type, already twice the large-print body: it keeps its sizes, and its one line.
         style = self._on_colour("cover_title", 30, bold=True)
         room = top - TITLE_BAR - bottom
         title = fitted_paragraph(self.handout.title, style, g.text_width, room, 30, 18)
@@ -202,7 +208,7 @@ class BookletFurniture:
 
     def _inside(self, width: float) -> Paragraph:
         """ "Inside:" and the sections' titles, on four lines at most: a long list ends "and 6 more"."""
-        style = self._on_colour("cover_inside", 11)
+        style = self._on_colour("cover_inside", self.theme.furniture_size(11))
         titles = [kept_whole(s.title, style.fontName, style.fontSize, width) for s in self.handout.sections]
         shown = len(titles)
         while True:
@@ -215,19 +221,37 @@ class BookletFurniture:
                 return inside
             shown -= 1
 
-    def _identity(self, canv: Canvas, left: float, width: float, middle: float) -> None:
+    def _identity(
+        self, canv: Canvas, left: float, width: float, middle: float, room: float | None = None
+    ) -> None:
         """The clinic's name and tagline, centred on ``middle``, in the colour that reads on the cover."""
-        clinic = self.handout.clinic
-        name_style = self._on_colour("cover_name", 13, bold=True)
-        parts = [fitted_paragraph(clinic.name, name_style, width, 32, 13, 10)]
-        if clinic.tagline:  # on two lines at most, where the QR code leaves the name little room
-            tagline = self._on_colour("cover_tagline", 10)
-            parts.append(fitted_paragraph(clinic.tagline, tagline, width, 2 * tagline.leading, 10, 9))
-        heights = [part.wrap(width, 40 * mm)[1] for part in parts]
-        top = middle + sum(heights) / 2
-        for part, height in zip(parts, heights, strict=True):
+        parts = self._identity_parts(width, room)
+        top = middle + sum(height for _, height in parts) / 2
+        for part, height in parts:
             part.drawOn(canv, left, top - height)
             top -= height
+
+    def _identity_parts(self, width: float, room: float | None) -> list[tuple[Paragraph, float]]:
+        """The clinic's name and tagline set for ``width``, with their heights.
+
+        The name takes up to 32 pt of height (grown in large print). On the back cover's strip, beside the
+        QR code, where large print leaves little width: a name that would be shortened takes what the
+        tagline leaves of ``room``, and a tagline that would be shortened is left out (the front cover
+        has it whole)."""
+        clinic, grown = self.handout.clinic, self.theme.furniture_size
+        parts: list[Paragraph] = []
+        tagline = self._on_colour("cover_tagline", grown(10))
+        tagline_room = 2 * tagline.leading  # two lines at most, where the QR code leaves the name little room
+        if clinic.tagline and (
+            room is None or fits_whole(clinic.tagline, tagline, width, tagline_room, grown(9))
+        ):
+            parts.append(fitted_paragraph(clinic.tagline, tagline, width, tagline_room, grown(10), grown(9)))
+        name_style = self._on_colour("cover_name", grown(13), bold=True)
+        name_room = grown(32)
+        if room is not None and not fits_whole(clinic.name, name_style, width, name_room, grown(10)):
+            name_room = max(name_room, room - sum(part.wrap(width, 40 * mm)[1] for part in parts))
+        parts.insert(0, fitted_paragraph(clinic.name, name_style, width, name_room, grown(13), grown(10)))
+        return [(part, part.wrap(width, 40 * mm)[1]) for part in parts]
 
     def _patient_lines(self) -> list[tuple[Flowable, float]]:
         """Lines for who the booklet is for, the therapist and the date, with their heights."""
@@ -245,8 +269,12 @@ class BookletFurniture:
             parts.append(inline(clinic.website))
         if not parts:
             return EDGE
-        style = theme.footer.clone("cover_contact", fontSize=11, leading=14, textColor=INK)
+        grown = theme.furniture_size
+        style = theme.footer.clone("cover_contact", fontSize=grown(11), leading=grown(14), textColor=INK)
         paragraph = Paragraph("&nbsp;· ".join(parts), style)
+        wraps = len(parts) > 1 and paragraph.wrap(g.text_width, 30 * mm)[1] > style.leading
+        if wraps and theme.furniture != 1:  # large print: a line each, not a "·" left at a line's end
+            paragraph = Paragraph("<br/>".join(parts), style)
         height = paragraph.wrap(g.text_width, 30 * mm)[1]
         paragraph.drawOn(canv, SIDE, EDGE + 2 * mm)
         canv.setStrokeColor(theme.primary_text)  # the brand colour, dark enough to show on white
@@ -259,16 +287,17 @@ class BookletFurniture:
         """A quiet header (clinic, title) and the page number at the outer corner, where a thumb finds it."""
         g, theme = self.geometry, self.theme
         baseline = g.height - EDGE - 4 * mm
+        size = theme.furniture_size(9.5)  # 11.7 pt in large print: still clear of the top edge
         # The clinic's name first, whole where it can be; the title has the rest and is shortened first.
-        name = fitted_text(self.handout.clinic.name, g.text_width * 0.7, theme.heading_fonts.bold, 9.5)
+        name = fitted_text(self.handout.clinic.name, g.text_width * 0.7, theme.heading_fonts.bold, size)
         canv.setFillColor(theme.primary_text)
-        canv.setFont(theme.heading_fonts.bold, 9.5)
+        canv.setFont(theme.heading_fonts.bold, size)
         canv.drawString(SIDE, baseline, name)
-        room = g.text_width - canv.stringWidth(name, theme.heading_fonts.bold, 9.5) - 6 * mm
+        room = g.text_width - canv.stringWidth(name, theme.heading_fonts.bold, size) - 6 * mm
         canv.setFillColor(MUTED)
-        canv.setFont(theme.fonts.regular, 9.5)
+        canv.setFont(theme.fonts.regular, size)
         canv.drawRightString(
-            g.width - SIDE, baseline, fitted_text(self.handout.title, room, theme.fonts.regular, 9.5)
+            g.width - SIDE, baseline, fitted_text(self.handout.title, room, theme.fonts.regular, size)
         )
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.8)
@@ -281,7 +310,7 @@ class BookletFurniture:
     def _page_number(self, canv: Canvas) -> None:
         g, number = self.geometry, canv.getPageNumber()
         canv.setFillColor(INK)
-        canv.setFont(self.theme.fonts.bold, 11)
+        canv.setFont(self.theme.fonts.bold, self.theme.furniture_size(11))
         if number % 2:  # a right-hand page: its outer edge is on the right
             canv.drawRightString(g.width - SIDE, EDGE, str(number))
         else:
@@ -295,7 +324,6 @@ class BookletFurniture:
         self._colour(canv, 0, INSET + self.strip)
         foot = INSET if g.bleed is None else 0.0  # where the strip starts on the trimmed page
         middle = (foot + INSET + self.strip) / 2
-        name_width = g.text_width
         if code is not None:
             plate = BACK_CODE + 2 * mm
             plate_x = g.width - SIDE - plate
@@ -304,13 +332,24 @@ class BookletFurniture:
             QrCodeDrawing(code.url, BACK_CODE, theme.fonts.regular).drawOn(
                 canv, plate_x + 1 * mm, middle - BACK_CODE / 2
             )
-            label_width = min(40 * mm, g.text_width * 0.35)
-            style = self._on_colour("back_code", 10.5, alignment=TA_RIGHT)
+            label_width = self._back_label_width()
+            style = self._on_colour("back_code", theme.furniture_size(10.5), alignment=TA_RIGHT)
             label = Paragraph(inline(code.label), style)
             height = label.wrap(label_width, self.strip)[1]
             label.drawOn(canv, plate_x - 3 * mm - label_width, middle - height / 2)
-            name_width = plate_x - 3 * mm - label_width - 4 * mm - SIDE
-        self._identity(canv, SIDE, name_width, middle)
+        self._identity(canv, SIDE, self._back_name_width(), middle, room=self.strip - 2 * STRIP_PAD)
+
+    def _back_label_width(self) -> float:
+        return min(40 * mm, self.geometry.text_width * 0.35)
+
+    def _back_name_width(self) -> float:
+        """The width the back cover's strip leaves the clinic's name: all of it, or what the QR code and its
+        label leave."""
+        g = self.geometry
+        if self.handout.clinic.qr_code is None:
+            return g.text_width
+        plate_x = g.width - SIDE - (BACK_CODE + 2 * mm)
+        return plate_x - 3 * mm - self._back_label_width() - 4 * mm - SIDE
 
     def _on_colour(self, name: str, size: float, bold: bool = False, **options: object) -> ParagraphStyle:
         """Text set on the clinic's colour, in the text colour that reads on it."""
@@ -339,6 +378,12 @@ class BookletFurniture:
             high = g.height + g.bleed if top >= g.height else top
             canv.rect(-g.bleed, low, g.width + 2 * g.bleed, high - low, stroke=0, fill=1)
         canv.restoreState()
+
+
+def fits_whole(text: str, style: ParagraphStyle, width: float, height: float, size: float) -> bool:
+    """Whether ``text`` at ``size`` fits ``width`` x ``height`` (as ``fitted_paragraph`` sets it) whole."""
+    paragraph = Paragraph(inline(text), style.clone("whole", fontSize=size, leading=size * 1.15))
+    return paragraph.wrap(width, height)[1] <= height
 
 
 def fitted_paragraph(

@@ -5,6 +5,7 @@ All of it is drawn straight onto the canvas around the text frame, so it never p
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, white
@@ -73,11 +74,12 @@ class PageFurniture:
         # The footer is the same on every page: its paragraphs are set once and drawn on each.
         self.contacts, self.notes = _footer_paragraphs(handout, theme, geometry.text_width)
         top = EDGE + geometry.footer
-        self.contacts_top = top - 1.5 * mm
+        self.contacts_top = top - theme.furniture_size(1.5 * mm)
         below_contacts = self.contacts_top - self.contacts.wrap(geometry.text_width, BAND_HEIGHT * 4)[1]
-        self.notes_top = below_contacts - 1 * mm
-        self.notes.wrap(geometry.text_width - PAGE_NUMBER_WIDTH, BAND_HEIGHT * 4)
-        self.number_baseline = below_contacts - 1 * mm - theme.small.leading + 2
+        self.notes_top = below_contacts - theme.furniture_size(1 * mm)
+        self.notes.wrap(geometry.text_width - page_number_width(handout, theme), BAND_HEIGHT * 4)
+        # On the baseline of the fine print's first line, half a point lower for the bold figures.
+        self.number_baseline = self.notes_top - theme.small.fontSize - 0.5
 
     def first_page(self, canv: Canvas, doc: object) -> None:
         if self.handout.clinic.header == "rule":
@@ -131,50 +133,73 @@ class PageFurniture:
     ) -> None:
         """Clinic name and tagline from ``left``; "Questions? Call us" and the phone number to ``right``."""
         theme, clinic = self.theme, self.handout.clinic
+        grown = theme.furniture_size
         if clinic.phone:
+            question, question_size = self.handout.words.questions_call_us, grown(11)
             canv.setFillColor(soft)
-            canv.setFont(theme.fonts.regular, 11)
-            canv.drawRightString(right, middle + 1 * mm, self.handout.words.questions_call_us)
-            size = fitting_size(clinic.phone, theme.fonts.bold, PHONE_WIDTH, 14, 10)
+            canv.setFont(theme.fonts.regular, question_size)
+            canv.drawRightString(right, middle + grown(1 * mm), question)
+            # The phone keeps its share of the band and its smallest size: a long number is set smaller
+            # (never shortened), and the name keeps its room.
+            size = fitting_size(clinic.phone, theme.fonts.bold, PHONE_WIDTH, grown(14), 10)
             phone = fitted_text(clinic.phone, PHONE_WIDTH, theme.fonts.bold, size)
             canv.setFillColor(strong)
             canv.setFont(theme.fonts.bold, size)
-            canv.drawRightString(right, middle - 5.5 * mm, phone)
-            right -= max(canv.stringWidth(phone, theme.fonts.bold, size), 33 * mm) + 6 * mm
+            canv.drawRightString(right, middle - grown(5.5 * mm), phone)
+            widest = max(
+                canv.stringWidth(phone, theme.fonts.bold, size),
+                canv.stringWidth(question, theme.fonts.regular, question_size),
+                grown(33 * mm),
+            )
+            right -= widest + 6 * mm
         width = right - left
-        name_style = ParagraphStyle("band_name", fontName=theme.heading_fonts.bold, textColor=strong)
-        name = _name_paragraph(clinic.name, name_style, width)
-        parts: list[tuple[Paragraph, float]] = [(name, name.wrap(width, BAND_HEIGHT)[1])]
+        parts: list[tuple[Paragraph, float]] = []
         if clinic.tagline:
-            size = fitting_size(clinic.tagline, theme.fonts.regular, width, 11.5, 10)
+            size = fitting_size(clinic.tagline, theme.fonts.regular, width, grown(11.5), grown(10))
             tagline = Paragraph(
                 inline(fitted_text(clinic.tagline, width, theme.fonts.regular, size)),
-                ParagraphStyle("band_tagline", fontName=theme.fonts.regular, fontSize=size, textColor=soft),
+                ParagraphStyle(
+                    "band_tagline",
+                    fontName=theme.fonts.regular,
+                    fontSize=size,
+                    leading=grown(12),
+                    textColor=soft,
+                ),
             )
-            parts.append((tagline, tagline.wrap(width, BAND_HEIGHT)[1] + 1 * mm))
+            parts.append((tagline, tagline.wrap(width, BAND_HEIGHT)[1] + grown(1 * mm)))
+        name_style = ParagraphStyle("band_name", fontName=theme.heading_fonts.bold, textColor=strong)
+        # The name has what the band leaves, 2 mm clear of its top and bottom edges.
+        room = BAND_HEIGHT - 4 * mm - sum(height for _, height in parts)
+        name = _name_paragraph(clinic.name, name_style, width, theme.furniture, room)
+        parts.insert(0, (name, name.wrap(width, BAND_HEIGHT)[1]))
         top = middle + sum(height for _, height in parts) / 2
         for paragraph, height in parts:
             paragraph.drawOn(canv, left, top - height)
             top -= height
 
     def _slim_header(self, canv: Canvas) -> None:
+        """The clinic's name (with its logo) and the handout's title over a hairline.
+
+        The strip keeps its 11 mm in large print (``PageGeometry`` places the text frame under it): type
+        grown to 14 pt still has 3 mm above it before the printer's edge."""
         theme, g = self.theme, self.geometry
         top = g.height - EDGE
         baseline = top - SLIM_HEADER_HEIGHT + 3.5 * mm
+        name_size, title_size = theme.furniture_size(11.5), theme.furniture_size(10.5)
         canv.saveState()
         x = MARGIN
         if self.logo is not None:
             logo_w, logo_h = logo_size(self.logo, "slim")
             self._logo(canv, x, baseline - 1.5 * mm, logo_w, logo_h)
             x += logo_w + 3 * mm
-        name = fitted_text(self.handout.clinic.name, g.text_width * 0.65, theme.heading_fonts.bold, 11.5)
+        name = fitted_text(self.handout.clinic.name, g.text_width * 0.65, theme.heading_fonts.bold, name_size)
         canv.setFillColor(theme.primary_text)
-        canv.setFont(theme.heading_fonts.bold, 11.5)
+        canv.setFont(theme.heading_fonts.bold, name_size)
         canv.drawString(x, baseline, name)
-        x += canv.stringWidth(name, theme.heading_fonts.bold, 11.5) + 8 * mm
+        x += canv.stringWidth(name, theme.heading_fonts.bold, name_size) + 8 * mm
         canv.setFillColor(MUTED)
-        canv.setFont(theme.fonts.regular, 10.5)
-        title = fitted_text(self.handout.title, g.width - MARGIN - x, theme.fonts.regular, 10.5)
+        canv.setFont(theme.fonts.regular, title_size)
+        title = fitted_text(self.handout.title, g.width - MARGIN - x, theme.fonts.regular, title_size)
         canv.drawRightString(g.width - MARGIN, baseline, title)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.8)
@@ -197,7 +222,7 @@ class PageFurniture:
         """ "Page X of Y", beside the disclaimer, drawn when the last page is known."""
         canv.saveState()
         canv.setFillColor(INK)
-        canv.setFont(self.theme.fonts.bold, 10)
+        canv.setFont(self.theme.fonts.bold, self.theme.furniture_size(10))
         page_of = self.handout.words.page_of.format(number=number, total=total)
         canv.drawRightString(self.geometry.width - MARGIN, self.number_baseline, page_of)
         canv.restoreState()
@@ -212,17 +237,23 @@ def logo_size(logo: Picture, place: str) -> tuple[float, float]:
     return fitted_size(logo, *LOGO_BOXES[place])
 
 
-def _name_paragraph(name: str, style: ParagraphStyle, width: float) -> Paragraph:
-    """The clinic's name: on one line at 18 to 14 pt if it fits, else on two at 16 to 12; only a name too
-    long even for that is shortened, so it never spills out of the header."""
+def _name_paragraph(
+    name: str, style: ParagraphStyle, width: float, scale: float = 1.0, room: float = BAND_HEIGHT
+) -> Paragraph:
+    """The clinic's name: on one line at 18 to 14 pt if it fits, else on two at 16 to 12 (in large print
+    18, 14 and 16 grown by ``scale``; never taller than ``room``); only a name too long even for that is
+    shortened, so it never spills out of the header."""
 
     def fitted(text: str, size: float) -> tuple[Paragraph, int]:
         paragraph = Paragraph(inline(text), style.clone("fitted", fontSize=size, leading=size * 1.15))
         paragraph.wrap(width, BAND_HEIGHT)
         return paragraph, len(paragraph.blPara.lines)
 
-    for lines, largest, smallest in ((1, 18.0, 14.0), (2, 16.0, 12.0)):
-        size = largest
+    def half_points(points: float) -> float:
+        return math.floor(points * 2) / 2
+
+    for lines, largest, smallest in ((1, 18 * scale, 14 * scale), (2, 16 * scale, 12.0)):
+        size = half_points(min(largest, room / 1.15 / lines))  # the lines' leading must fit the room
         while size >= smallest:
             paragraph, used = fitted(name, size)
             if used <= lines:
@@ -261,19 +292,54 @@ def fitted_text(text: str, width: float, font: str, size: float) -> str:
 def footer_height(handout: Handout, theme: Theme, text_width: float) -> float:
     """The footer as tall as the clinic's details and disclaimer need, and never less than the usual."""
     contacts, notes = _footer_paragraphs(handout, theme, text_width)
-    height = 1.5 * mm + contacts.wrap(text_width, BAND_HEIGHT * 4)[1]
-    height += 1 * mm + notes.wrap(text_width - PAGE_NUMBER_WIDTH, BAND_HEIGHT * 4)[1]
-    return max(FOOTER_HEIGHT, height + 1 * mm)
+    gap = theme.furniture_size
+    height = gap(1.5 * mm) + contacts.wrap(text_width, BAND_HEIGHT * 4)[1]
+    height += gap(1 * mm) + notes.wrap(text_width - page_number_width(handout, theme), BAND_HEIGHT * 4)[1]
+    return max(FOOTER_HEIGHT, height + gap(1 * mm))
+
+
+def page_number_width(handout: Handout, theme: Theme) -> float:
+    """The room "Page X of Y" keeps beside the fine print: the usual 30 mm, grown with the furniture in
+    large print, and always wide enough for "Page 88 of 88" in the handout's language."""
+    widest = handout.words.page_of.format(number=88, total=88)
+    size = theme.furniture_size(10)
+    return max(theme.furniture_size(PAGE_NUMBER_WIDTH), stringWidth(widest, theme.fonts.bold, size) + 2 * mm)
 
 
 def _footer_paragraphs(handout: Handout, theme: Theme, text_width: float) -> tuple[Paragraph, Paragraph]:
     """The contact line, and the fine print under it."""
     style = theme.footer
-    details = (
-        kept_whole(part, style.fontName, style.fontSize, text_width) for part in handout.clinic.contacts
+    parts = handout.clinic.contacts
+    details = [kept_whole(part, style.fontName, style.fontSize, text_width) for part in parts]
+    # Large print balances the details over two lines; regular print wraps them as they come, as before.
+    balanced = theme.furniture != 1
+    lines = (
+        _balanced_lines(parts, style.fontName, style.fontSize, text_width) if balanced else [(0, len(parts))]
     )
-    contacts = Paragraph(" · ".join(details), style)
-    return contacts, fine_print(handout, theme)
+    markup = "<br/>".join(" · ".join(details[start:end]) for start, end in lines)
+    return Paragraph(markup, style), fine_print(handout, theme)
+
+
+def _balanced_lines(parts: tuple[str, ...], font: str, size: float, width: float) -> list[tuple[int, int]]:
+    """Where the contact details break, as (start, end) runs of ``parts``: all on one line when they fit
+    it, else two lines as even as can be (large print: "address · phone" over "email · website"), not a
+    full line with one detail left over. Runs that fit no two lines are one run, wrapped as it comes."""
+    everything = [(0, len(parts))]
+
+    def measured(start: int, end: int) -> float:
+        return stringWidth(" · ".join(parts[start:end]), font, size)
+
+    if len(parts) < 2 or measured(0, len(parts)) < width:
+        return everything
+    splits = [
+        (max(measured(0, k), measured(k, len(parts))), k)
+        for k in range(1, len(parts))
+        if measured(0, k) < width and measured(k, len(parts)) < width
+    ]
+    if not splits:
+        return everything
+    _, split = min(splits)
+    return [(0, split), (split, len(parts))]
 
 
 def fine_print(handout: Handout, theme: Theme, with_offers: bool = False) -> Paragraph:
@@ -286,10 +352,18 @@ def fine_print(handout: Handout, theme: Theme, with_offers: bool = False) -> Par
         if handout.next_review:
             review += ", " + words.next_review.format(month=words.month(handout.next_review))
         notes.append(review.replace(" ", "&nbsp;") + ".")
-    notes.append(words.reference.format(reference=inline(handout.reference)))
+    reference = inline(handout.reference)
+    large = theme.furniture != 1  # large print wraps the fine print more: keep its breaks tidy
+    if large:
+        reference = reference.replace(" v", "&nbsp;v")  # each section with its version: "sleep v1"
+    notes.append(words.reference.format(reference=reference))
     if with_offers and offers(handout):
         notes.append(f"<b>{offers(handout)}</b>")
-    return Paragraph(" ".join(note for note in notes if note), theme.small)
+    markup = " ".join(note for note in notes if note)
+    if large:  # and never leave a last word on a line alone
+        before, space, last = markup.rpartition(" ")
+        markup = f"{before}&nbsp;{last}" if space else markup
+    return Paragraph(markup, theme.small)
 
 
 def offers(handout: Handout) -> str:

@@ -67,6 +67,19 @@ class Theme:
     table_caption: ParagraphStyle
     footer: ParagraphStyle
     small: ParagraphStyle
+    furniture: float = 1.0
+    """How much the page furniture (footer, headers, page numbers, covers, contents) is grown: 1 in
+    regular print, in proportion to the body in large print (see ``make_theme``)."""
+
+    def furniture_size(self, points: float) -> float:
+        """A size or length of the page furniture drawn for regular print, grown as the furniture is."""
+        return grown(points, self.furniture)
+
+
+def grown(points: float, factor: float) -> float:
+    """``points`` times ``factor``, to a tenth of a point; exactly ``points`` when ``factor`` is 1, so that
+    regular print comes out byte for byte as it was."""
+    return points if factor == 1 else round(points * factor, 1)
 
 
 LARGE_PRINT_SIZE = 16  # body text in large print: what low-vision guidance asks for at the least
@@ -80,6 +93,10 @@ def make_theme(clinic: Clinic, large_print: bool = False) -> Theme:
     primary_text, on_primary = HexColor(clinic.colors.heading), text_on(primary)
     size = max(clinic.fonts.size, LARGE_PRINT_SIZE) if large_print else clinic.fonts.size
     scale = size / BODY_SIZE
+    # Regular print keeps its furniture at the sizes drawn for it, whatever the clinic's body size; large
+    # print grows it with the body (16/13: a 10 pt footer becomes 12.3 pt), as a reader who needs the
+    # body larger needs the page numbers and phone number larger too.
+    furniture = scale if large_print else 1.0
 
     def style(name: str, size: float = BODY_SIZE, **kw: object) -> ParagraphStyle:
         """A style at ``size`` for the default body size, grown with the clinic's chosen size."""
@@ -89,8 +106,10 @@ def make_theme(clinic: Clinic, large_print: bool = False) -> Theme:
         return ParagraphStyle(name, fontSize=round(size * scale, 1), alignment=TA_LEFT, allowWidows=0, **kw)
 
     def fixed(name: str, size: float, leading: float, **kw: object) -> ParagraphStyle:
-        """Page furniture: the same size whatever the body size, so it fits its strip of the page."""
+        """Page furniture: the same size whatever the clinic's body size in regular print, so it fits its
+        strip of the page; grown with the body in large print (the strips are measured for it)."""
         kw.setdefault("fontName", fonts.regular)
+        size, leading = grown(size, furniture), grown(leading, furniture)
         return ParagraphStyle(name, fontSize=size, leading=leading, alignment=TA_LEFT, **kw)
 
     body = style("body", spaceAfter=7)
@@ -139,4 +158,5 @@ def make_theme(clinic: Clinic, large_print: bool = False) -> Theme:
         table_caption=style("table_caption", 13, fontName=fonts.bold, spaceAfter=4),
         footer=fixed("footer", 10, 13, textColor=INK),
         small=fixed("small", 9, 11.5, textColor=MUTED),
+        furniture=furniture,
     )
