@@ -415,6 +415,7 @@ PADDED = [
     ("heat-ice,dislocates", "contents"),
     (TWO, "contents"),
     ("sleep,heat-ice", "contents"),
+    ("posture,dislocates", "contents"),
     (TINY, "no contents"),
 ]
 

@@ -194,13 +194,16 @@ def schedule(path: Path, margin: float) -> list[list[list[str]]]:
     """The ice-and-heat table's body rows, each cell as its lines, from every page it is on; and every
     table checked to stay inside its cells and the page's margins on the way."""
     rows: list[list[list[str]]] = []
+    heading: Grid | None = None  # where the table breaks, its repeated heading row can read as a grid
     for page, grid in tables(path):
         assert_inside(page, grid, margin)
+        count = len(grid.cells) // len(grid.row(0))
         if grid.row(0)[0].lines in (["Day"], ["Día"]):
-            rows += [
-                [cell.lines for cell in grid.row(row)]
-                for row in range(1, len(grid.cells) // len(grid.row(0)))
-            ]
+            rows += [[cell.lines for cell in grid.row(row)] for row in range(1, count)]
+            heading = grid if count == 1 else None
+        elif heading is not None and len(grid.row(0)) == len(heading.row(0)):
+            rows += [[cell.lines for cell in grid.row(row)] for row in range(count)]
+            heading = None
     assert rows, f"no schedule in {path.name}"
     return rows
 

@@ -50,7 +50,7 @@ from builder.layout.flowables import (
     fitted_size,
     picture_flowable,
 )
-from builder.layout.markup import inline, unbroken_numbers
+from builder.layout.markup import headline, inline, unbroken_numbers
 from builder.layout.styles import STOP_RED, Theme, tint
 from builder.layout.tables import table
 from builder.prescription import Dose
@@ -107,7 +107,7 @@ class BlockLayout:
             opening = CondPageBreak(self.page_height / 2)
         story: list[Flowable] = [] if first else [opening, Spacer(1, 4 * mm)]
         if heading:
-            story.append(SectionHeading(inline(section.title), theme.h1, section.id, section.title))
+            story.append(SectionHeading(headline(section.title), theme.h1, section.id, section.title))
         if section.lang != self.words.code:
             story.append(self._fallback_note(section.lang))
         if section.key_message:
@@ -211,7 +211,7 @@ class BlockLayout:
         return [Paragraph(inline(block.text), self.theme.body)]
 
     def heading(self, block: Heading) -> list[Flowable]:
-        return [Paragraph(inline(block.text), self.theme.h2)]
+        return [Paragraph(headline(block.text), self.theme.h2)]
 
     def bullets(self, block: Bullets) -> list[Flowable]:
         items = self._bullet_list(block.items)
@@ -326,16 +326,16 @@ class BlockLayout:
         )
         inner_width = self.width - 12 * mm
 
-        def heading(title: str) -> Flowable:
+        def titled(title: str) -> Flowable:
             return self.grid(
-                [[icon, Paragraph(inline(title), title_style)]],
+                [[icon, Paragraph(headline(title), title_style)]],
                 [icon.width + 3 * mm, inner_width - icon.width - 3 * mm],
                 plain(valign="MIDDLE"),
             )
 
         # One row per paragraph, so that a long callout can break between its bullets, its title
         # repeated on the next page as "... (continued)".
-        rows: list[list[Flowable]] = [[heading(block.title)]]
+        rows: list[list[Flowable]] = [[titled(block.title)]]
         if block.text:  # a therapist's note may come in lines; a section's text never has a line break
             rows.append([Paragraph(inline(block.text).replace("\n", "<br/>"), theme.body)])
         rows += [[bullet] for bullet in self._bullet_list(block.bullets)]
@@ -343,7 +343,7 @@ class BlockLayout:
             after_hours = unbroken_numbers(inline(self.after_hours))
             rows.append([Paragraph(f"<b>{self.words.after_hours}</b> {after_hours}", theme.body)])
         border = 2.2 if block.style == "stop" else 0
-        continued = [heading(self.words.continued.format(title=block.title))]
+        continued = [titled(self.words.continued.format(title=block.title))]
         box = self.boxed(rows, fill, color, full_border=border, continued=continued)
         box.spaceBefore, box.spaceAfter = 2 * mm, 5 * mm
         return [box]

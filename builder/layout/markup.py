@@ -39,3 +39,12 @@ def kept_whole(text: str, font: str, size: float, width: float) -> str:
 def unbroken_numbers(markup: str) -> str:
     """Non-breaking spaces inside phone numbers ("(03) 5555 0199"), which a patient must read whole."""
     return _NUMBER_GAP.sub("&nbsp;", markup)
+
+
+_LAST_GAP = re.compile(r" (?=\S{1,5}$)")
+
+
+def headline(text: str) -> str:
+    """A heading's markup with its last short word bound to the one before it, so that a heading that
+    wraps never leaves a lone "if" or "back" on its last line."""
+    return _LAST_GAP.sub("&nbsp;", inline(text.strip()), count=1)

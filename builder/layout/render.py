@@ -39,7 +39,7 @@ from builder.layout.flowables import (
     KeepTogetherIfItFits,
     SectionHeading,
 )
-from builder.layout.markup import inline
+from builder.layout.markup import headline, inline
 from builder.layout.pages import MARGIN, PageFurniture, PageGeometry, footer_height, offers
 from builder.layout.patient_lines import note_box, patient_lines
 from builder.layout.styles import Theme, make_theme
@@ -171,9 +171,9 @@ def _story(
     opening = handout.sections[0]
     titled_after_opening = handout.title == opening.title
     title = (
-        SectionHeading(inline(handout.title), theme.title, opening.id, opening.title)
+        SectionHeading(headline(handout.title), theme.title, opening.id, opening.title)
         if titled_after_opening
-        else Paragraph(inline(handout.title), theme.title)
+        else Paragraph(headline(handout.title), theme.title)
     )
     story: list[Flowable] = [NextPageTemplate("later"), title]
     other_forms = offers(handout)

@@ -84,10 +84,15 @@ def table(layout: BlockLayout, block: TableBlock) -> list[Flowable]:
         # that sets the width fills it already, and stays as tables have always printed it.
         room = line_width(inline(label), theme.header_cell) < width - 2 * pad - SPARE
         header_row.append(paragraph(label, centred if room else theme.header_cell, width))
-    # The caption is the table's first row, so a page never ends with it: it goes where the table goes.
+    # The caption is the table's first row, so a page never ends with it: it goes where the table goes,
+    # and where the table breaks across pages, the next page repeats it as "... (continued)".
     top: list[list[Flowable | str]] = []
+    continued: list[Flowable | str] | None = None
     if block.caption:
-        top = [[Paragraph(inline(block.caption), theme.table_caption), *[""] * (len(widths) - 1)]]
+        blank = [""] * (len(widths) - 1)
+        top = [[Paragraph(inline(block.caption), theme.table_caption), *blank]]
+        again = layout.words.continued.format(title=block.caption)
+        continued = [Paragraph(inline(again), theme.table_caption), *blank]
     rows: list[list[Flowable | str]] = [*top, header_row]
     for row in block.rows:
         cells: list[Flowable | str] = [
@@ -118,6 +123,8 @@ def table(layout: BlockLayout, block: TableBlock) -> list[Flowable]:
             *(captioned if top else []),
         ],
         repeatRows=head + 1,
+        least=(2, 2),
+        continued=continued,
     )
     grid.spaceAfter = 5 * mm
     return [grid]
