@@ -228,6 +228,16 @@ def test_page_x_of_y_stays_on_the_fine_prints_first_line(builds: Builds) -> None
         assert max(g.end for g in number.glyphs) == pytest.approx(width - 21 * MM, abs=0.2)
 
 
+def test_the_patients_lines_grow_with_the_body_in_large_print(builds: Builds) -> None:
+    """The name and date lines on page one and on a booklet's cover: the patient reads them too."""
+    for large in (False, True):
+        grown = GROWTH if large else 1
+        name = line_with(page(builds.handout(large), 1), "Name")
+        assert only(name.sizes("Name")) == pytest.approx(12 * grown, abs=0.1)
+        cover = line_with(page(builds.booklet(large), 1), "Prepared for")
+        assert only(cover.sizes("Prepared")) == pytest.approx(12 * grown, abs=0.1)
+
+
 def test_the_slim_header_grows_with_the_body_in_large_print(builds: Builds) -> None:
     regular = line_with(page(builds.handout(False), 2), "Riverside Physiotherapy").sizes("Riverside")
     large = line_with(page(builds.handout(True), 2), "Riverside Physiotherapy").sizes("Riverside")

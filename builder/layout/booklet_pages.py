@@ -255,7 +255,7 @@ class BookletFurniture:
 
     def _patient_lines(self) -> list[tuple[Flowable, float]]:
         """Lines for who the booklet is for, the therapist and the date, with their heights."""
-        lines = patient_lines(self.handout, self.theme.fonts.regular, on_cover=True)
+        lines = patient_lines(self.handout, self.theme, on_cover=True)
         return [(line, line.wrap(self.geometry.text_width, 60 * mm)[1]) for line in lines]
 
     def _call_us(self, canv: Canvas) -> float:

@@ -417,10 +417,10 @@ class Shrinkable(Flowable):
 
 
 class KeptTable(Table):
-    """A table that breaks between rows only where that reads well: each piece keeps at least ``least``
-    rows below its repeated heading rows (``least[0]`` before the break, ``least[1]`` after), and a table
-    shorter than a page breaks only when moving it whole would leave more than a quarter of the page
-    (``page_height``) empty. ``continued`` is the first row as the next page repeats it ("Call your
+    """A table that breaks between rows only where that reads well: below its repeated heading rows, the
+    piece before a break holds at least ``least[0]`` lines and the piece after it ``least[1]`` rows; a
+    table shorter than a page breaks only when moving it whole would leave more than a quarter of the
+    page (``page_height``) empty. ``continued`` is the first row as the next page repeats it ("Call your
     doctor soon if (continued)"); a table with no ``least`` never breaks unless taller than a page.
     """
 
@@ -456,7 +456,7 @@ class KeptTable(Table):
             # row shorter than the rows that fit.
             if len(parts) == 2 and parts[0].wrap(available_width, available_height)[1] <= available_height:
                 return self._pieces(parts)
-            row = row - 1 if row - 1 >= self.fewest_before else None
+            row = row - 1 if self.holds_enough(row - 1) else None
         return []
 
     def _pieces(self, parts: list[Flowable]) -> list[Flowable]:
@@ -473,10 +473,18 @@ class KeptTable(Table):
         return self.page_height * self.loose
 
     @property
-    def fewest_before(self) -> int:
-        """The fewest rows a piece before a break holds: the repeated heading rows and ``least[0]``."""
-        heads = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
-        return heads + (self.least or (1, 1))[0]
+    def heads(self) -> int:
+        """The heading rows a piece after a break repeats."""
+        return self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+
+    def holds_enough(self, row: int) -> bool:
+        """Whether a piece ending before ``row`` holds ``least[0]`` lines below its heading rows: as many
+        rows, or fewer rows as tall (a paragraph of three lines counts as three bullets)."""
+        body = self._rowHeights[self.heads :]
+        if row <= self.heads or not body:
+            return False
+        least = (self.least or (1, 1))[0]
+        return row - self.heads >= least or sum(body[: row - self.heads]) >= least * min(body) - 0.5
 
     def break_before(self, available_height: float) -> int | None:
         """The last row the table may break before and still fit ``available_height``, or None."""
@@ -487,7 +495,7 @@ class KeptTable(Table):
             used += height
             fits += 1
         row = min(fits, len(self._rowHeights) - (self.least or (1, 1))[1])
-        return row if row >= self.fewest_before else None
+        return row if self.holds_enough(row) else None
 
 
 class KeepTogetherIfItFits(KeepTogether):

@@ -9,29 +9,31 @@ from builder.content import Callout
 from builder.handout import Handout
 from builder.layout.blocks import BlockLayout
 from builder.layout.flowables import ChoiceLine, FillInLine
-from builder.layout.styles import INK
+from builder.layout.styles import INK, Theme
 
 SIZE = 12
 
 
-def patient_lines(handout: Handout, font: str, on_cover: bool) -> list[Flowable]:
+def patient_lines(handout: Handout, theme: Theme, on_cover: bool) -> list[Flowable]:
     """Name and date (on one line on a handout's first page, on lines of their own on a cover) and the
-    therapist: their name, the clinic's therapists to tick, or on a cover a line to write it on."""
+    therapist: their name, the clinic's therapists to tick, or on a cover a line to write it on. In large
+    print they grow with the rest of the page's furniture, for a patient who reads them too."""
     patient, words = handout.patient, handout.words
+    font, size = theme.fonts.regular, theme.furniture_size(SIZE)
     date = words.date(patient.date, handout.clinic.dates) if patient.date else ""
     if on_cover:
-        lines: list[Flowable] = [FillInLine(((words.prepared_for, 1.0),), font, SIZE, INK, (patient.name,))]
+        lines: list[Flowable] = [FillInLine(((words.prepared_for, 1.0),), font, size, INK, (patient.name,))]
     else:
         fields = ((words.name_label, 0.64), (words.date_label, 0.36))
-        lines = [FillInLine(fields, font, SIZE, INK, (patient.name, date))]
+        lines = [FillInLine(fields, font, size, INK, (patient.name, date))]
     if patient.clinician:
-        lines.append(FillInLine(((words.your_therapist, 1.0),), font, SIZE, INK, (patient.clinician,)))
+        lines.append(FillInLine(((words.your_therapist, 1.0),), font, size, INK, (patient.clinician,)))
     elif handout.clinic.clinicians:
-        lines.append(ChoiceLine(words.your_therapist, handout.clinic.clinicians, font, SIZE, INK))
+        lines.append(ChoiceLine(words.your_therapist, handout.clinic.clinicians, font, size, INK))
     elif on_cover:
-        lines.append(FillInLine(((words.your_therapist, 1.0),), font, SIZE, INK))
+        lines.append(FillInLine(((words.your_therapist, 1.0),), font, size, INK))
     if on_cover:
-        lines.append(FillInLine(((words.date_label, 0.6),), font, SIZE, INK, (date,)))
+        lines.append(FillInLine(((words.date_label, 0.6),), font, size, INK, (date,)))
     return lines
 
 

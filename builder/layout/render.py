@@ -60,8 +60,9 @@ def render_pdf(handout: Handout, pictures: dict[Path, Picture], logo: Picture | 
     Page breaks are chosen as a designer would (see ``KeepTogetherIfItFits``): a box or group moves
     whole rather than leave less than a quarter of a page empty. Where that ends the handout on a page
     holding little, the layout is tried once more breaking boxes and groups wherever a tenth of a page
-    would be left, and the try with fewer pages is kept: the few alternatives that change the page
-    count, weighed whole, as TeX weighs its page breaks.
+    would be left, and the try with fewer pages is kept, or with as many the one whose pages are filled
+    more evenly: the few alternatives that change the page count, weighed whole, as TeX weighs its page
+    breaks.
     """
     theme = make_theme(handout.clinic, handout.large_print)
     page = PageGeometry(*PAGE_SIZES[handout.paper])
@@ -70,10 +71,17 @@ def render_pdf(handout: Handout, pictures: dict[Path, Picture], logo: Picture | 
     pdf, pages, fills = _laid_out(handout, theme, pictures, geometry, furniture, LOOSE_PAGE)
     # Only where the gaps left on the pages before could hold what the last page holds is a try worth it.
     if pages > 1 and fills[-1] < min(LIGHT_LAST_PAGE, sum(1 - fill for fill in fills[:-1])):
-        tighter, fewer, _ = _laid_out(handout, theme, pictures, geometry, furniture, TIGHT_PAGE)
-        if fewer < pages:
+        tighter, fewer, tight_fills = _laid_out(handout, theme, pictures, geometry, furniture, TIGHT_PAGE)
+        if (fewer, _unevenness(tight_fills)) < (pages, _unevenness(fills)):
             return tighter, fewer
     return pdf, pages
+
+
+def _unevenness(fills: list[float]) -> float:
+    """How unevenly the pages before the last are filled: the spread of their fill (0: all alike)."""
+    before = fills[:-1] or fills
+    mean = sum(before) / len(before)
+    return sum((fill - mean) ** 2 for fill in before) / len(before)
 
 
 def _laid_out(
@@ -182,7 +190,7 @@ def _story(
         story += [Spacer(1, 0.5 * mm), Paragraph(inline(other_forms), style), Spacer(1, 2.5 * mm)]
     else:
         story.append(Spacer(1, 5 * mm))
-    for index, line in enumerate(patient_lines(handout, theme.fonts.regular, on_cover=False)):
+    for index, line in enumerate(patient_lines(handout, theme, on_cover=False)):
         story += [Spacer(1, 2 * mm), line] if index else [line]
     story.append(Spacer(1, (5 if other_forms else 6) * mm))
     layout = BlockLayout(
