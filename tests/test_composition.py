@@ -146,3 +146,16 @@ def test_no_page_ends_with_a_heading_in_large_print_booklets(tmp_path: Path) -> 
     for number, lines in enumerate(body_lines(output)[2:-1], start=3):  # after the cover and contents
         if lines:
             assert lines[-1] not in headings, f"page {number} ends with the heading {lines[-1]!r}"
+
+
+def test_the_contact_panel_follows_the_log_where_the_advice_left_no_room(tmp_path: Path) -> None:
+    """Spanish, with the exercise log: the last section's page is full, so the panel closes the log."""
+    output = tmp_path / "log.pdf"
+    personal = Personal(lang="es", log=True)
+    build_handout(["sleep", "dislocates", "heat-ice", "red-flags"], output, personal=personal)
+    pages = body_lines(output)
+    title = SPANISH.contact_us
+    holding = [number for number, lines in enumerate(pages) if title in lines]
+    assert len(holding) == 1  # printed once, not dropped, not twice
+    log_pages = [number for number, lines in enumerate(pages) if SPANISH.log_title in lines]
+    assert holding[0] >= log_pages[0] and pages[holding[0]].index(title) > 0

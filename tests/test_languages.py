@@ -98,13 +98,18 @@ def test_a_spanish_page_has_no_english_fixed_words(tmp_path: Path) -> None:
         "Mi registro de ejercicios",
         "Semana 1",
         "Dolor (0 a 10)",
-        "Horario de atención Lunes a viernes, de 7:30 a. m. a 7 p. m.",
         "Fuera de horario: Si necesita consejo urgente",
         "Consejos generales. No reemplazan la atención de su propio terapeuta o médico.",
         "Revisado en nov. 2026, próxima revisión en nov. 2029.",
         "Ref.: sleep v1, dislocates v1, heat-ice v1, red-flags v1.",
     ):
         assert spanish in text, spanish
+    # The contact panel: where a page is to be saved it may be left out, so it is read on a short handout.
+    panel = text_of(
+        build_handout(["sleep", "red-flags"], tmp_path / "p.pdf", personal=Personal(lang="es")).path
+    )
+    assert "¿Preguntas? Comuníquese con nosotros" in panel
+    assert "Horario de atención Lunes a viernes, de 7:30 a. m. a 7 p. m." in panel
 
 
 def test_dates_and_the_dose_are_in_spanish(tmp_path: Path) -> None:

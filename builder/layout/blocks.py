@@ -7,6 +7,7 @@ a heading keeps with what follows it, and a table only breaks between rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,7 @@ LARGE_PICTURES = 1.3  # how much taller pictures are in large print
 FIGURE_PICTURE_HEIGHT = 34 * mm
 GAP = 5 * mm
 ROW_GAP = 4 * mm
+TIGHT_GLUE = 0.6  # the space between blocks kept where a page is to be saved, as TeX's glue shrinks
 NARROWEST_TEXT = 75 * mm  # about 35 characters a line at body size: any narrower is hard to read
 INTRODUCED = (Steps, Figures, TableBlock)  # a paragraph just before one of these stays with it
 
@@ -82,9 +84,11 @@ class BlockLayout:
         words: Words = ENGLISH,
         loose: float = LOOSE_PAGE,
     ) -> None:
-        self.theme = theme
         self.loose = loose
         """The share of a page a box or table may leave empty rather than break (see ``KeptTable``)."""
+        self.glue = 1.0 if loose >= LOOSE_PAGE else TIGHT_GLUE
+        """How much of the usual space between blocks is kept: less where a page is to be saved."""
+        self.theme = theme if self.glue == 1 else _spaced(theme, self.glue)
         self.words = words
         self.pictures = pictures
         self.width = width
@@ -142,15 +146,19 @@ class BlockLayout:
             [text_width, picture_width],
             [*plain(gap=GAP), ("VALIGN", (1, 0), (1, 0), "MIDDLE")],
         )
-        row.spaceAfter = 4 * mm
+        row.spaceAfter = self.space(4 * mm)
         if text_width >= NARROWEST_TEXT and row.wrap(self.width, self.page_height)[1] <= self.page_height:
             return [row]
         above = self.block(text)
         for flowable in above[-2:]:  # the last line of text, and the spacing after a list
             flowable.keepWithNext = True
         below = self.grid([[cell]], [picture_width], plain(align="CENTER"))
-        below.hAlign, below.spaceAfter = "CENTER", 4 * mm
+        below.hAlign, below.spaceAfter = "CENTER", self.space(4 * mm)
         return [*above, below]
+
+    def space(self, points: float) -> float:
+        """A space between blocks, as much of it as ``glue`` keeps."""
+        return points * self.glue
 
     def block(self, block: Block) -> list[Flowable]:
         match block:
@@ -186,7 +194,7 @@ class BlockLayout:
             [[Paragraph(self.words.your_dose, title_style)], [table]], tint(theme.accent, 0.10), theme.accent
         )
         box.keepWithNext = True
-        box.spaceAfter = 4 * mm
+        box.spaceAfter = self.space(4 * mm)
         return box
 
     def _fallback_note(self, printed_in: str) -> Flowable:
@@ -204,7 +212,7 @@ class BlockLayout:
             [[Paragraph(inline(text), theme.lead)]], tint(theme.primary, 0.10), theme.primary_text
         )
         box.keepWithNext = True
-        box.spaceAfter = 4 * mm
+        box.spaceAfter = self.space(4 * mm)
         return box
 
     def paragraph(self, block: TextBlock) -> list[Flowable]:
@@ -252,7 +260,9 @@ class BlockLayout:
                     Spacer(1, 2 * mm),
                 ]
             cells.append([*cell, self._numbered(n, step.text, column)])
-        row = self._rows(cells, columns=2, align="CENTER", space_after=4 * mm if last else ROW_GAP)[0]
+        row = self._rows(
+            cells, columns=2, align="CENTER", space_after=self.space(4 * mm if last else ROW_GAP)
+        )[0]
         row.least = None  # one row: a step's picture never leaves its words
         return row
 
@@ -279,7 +289,7 @@ class BlockLayout:
             sizes = [fitted_size(self.pictures[f.image.path], column, tallest) for f in row]
             height = max(size[1] for size in sizes)
             cells += [self._figure_cell(figure, column, tallest, height) for figure in row]
-        return self._rows(cells, columns, align="LEFT", space_after=5 * mm)
+        return self._rows(cells, columns, align="LEFT", space_after=self.space(5 * mm))
 
     def _rows(
         self, cells: list[list[Flowable]], columns: int, align: str, space_after: float
@@ -345,7 +355,7 @@ class BlockLayout:
         border = 2.2 if block.style == "stop" else 0
         continued = [titled(self.words.continued.format(title=block.title))]
         box = self.boxed(rows, fill, color, full_border=border, continued=continued)
-        box.spaceBefore, box.spaceAfter = 2 * mm, 5 * mm
+        box.spaceBefore, box.spaceAfter = self.space(2 * mm), self.space(5 * mm)
         return [box]
 
     def boxed(
@@ -394,6 +404,20 @@ class BlockLayout:
         )
         table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), self.theme.fonts.regular), *commands]))
         return table
+
+
+def _spaced(theme: Theme, glue: float) -> Theme:
+    """``theme`` with the space before and after its paragraphs and headings cut to ``glue`` of it."""
+    names = ("body", "bullet", "h1", "h2", "step", "caption")
+    spaced = {
+        name: getattr(theme, name).clone(
+            f"{name}_tight",
+            spaceBefore=getattr(theme, name).spaceBefore * glue,
+            spaceAfter=getattr(theme, name).spaceAfter * glue,
+        )
+        for name in names
+    }
+    return replace(theme, **spaced)
 
 
 def _readable(color: Color, background: Color) -> Color:

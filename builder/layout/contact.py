@@ -21,7 +21,7 @@ QR_COLUMN = 52 * mm
 QR_GAP = 4 * mm  # between the details and the code's label, so a long address never runs into it
 
 
-def contact_panel(layout: BlockLayout, clinic: Clinic) -> list[Flowable]:
+def contact_panel(layout: BlockLayout, clinic: Clinic) -> list[FirstThatFits]:
     """The panel, or nothing when the clinic gave neither a phone number, opening hours nor a QR code.
 
     It goes under the last section, set tighter (a smaller QR code, the hours on one line) where that
@@ -101,5 +101,5 @@ def _qr_code(layout: BlockLayout, qr_code: QrCode, width: float, size: float) ->
 def _panel(layout: BlockLayout, body: Flowable) -> Flowable:
     theme = layout.theme
     panel = layout.boxed([[body]], tint(theme.primary, 0.08), theme.primary_text)
-    panel.spaceBefore = 6 * mm
+    panel.spaceBefore = layout.space(6 * mm)
     return panel

@@ -363,17 +363,25 @@ class FirstThatFits(ActionFlowable):
     itself, as an action, because a flowable that does not fit is carried to the next page.
     """
 
-    def __init__(self, options: list[Flowable], page_height: float) -> None:
+    def __init__(
+        self, options: list[Flowable], page_height: float, instead_of: FirstThatFits | None = None
+    ) -> None:
         super().__init__()
-        self.options, self.page_height = options, page_height
+        self.options, self.page_height, self.instead_of = options, page_height, instead_of
+        self.shown = False
 
     def apply(self, doc: BaseDocTemplate) -> None:
         frame = doc.frame
-        if frame._y - frame._y1p >= self.page_height - 12 * mm:
+        if (self.instead_of and self.instead_of.shown) or frame._y - frame._y1p >= self.page_height - 12 * mm:
             return
         for option in self.options:
             if frame.add(option, doc.canv, trySplit=0):
+                self.shown = True
                 return
+
+    def later(self) -> FirstThatFits:
+        """The same extra a little further on (after the exercise log), for where it found no room here."""
+        return FirstThatFits(self.options, self.page_height, instead_of=self)
 
 
 LOOSE_PAGE = 0.25
@@ -511,14 +519,11 @@ class KeepTogetherIfItFits(KeepTogether):
         self.page_height, self.loose = page_height, loose
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        heights = [
-            f.wrap(available_width, self.page_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-            for f in self._content
-        ]
-        total = sum(heights)
+        placed = self._placed(available_width)
+        total = sum(gap + height for gap, height in placed)
         tall = total > self.page_height
         if total > available_height and (tall or available_height >= self.page_height * self.loose):
-            pieces = self._started_here(available_width, available_height, heights)
+            pieces = self._started_here(available_width, available_height, placed)
             if pieces is not None:
                 # The pieces no longer ask to stay together, or they would be grouped again, and again.
                 self._release()
@@ -529,8 +534,19 @@ class KeepTogetherIfItFits(KeepTogether):
             return [self.NullActionFlowable() if at_top else self.FrameBreak(), *self._content]
         return super().split(available_width, available_height)
 
+    def _placed(self, available_width: float) -> list[tuple[float, float]]:
+        """Each piece's gap above it and height, as a frame stacks them: the space between two pieces is
+        the larger of the one's space after and the other's space before, not their sum; the first
+        piece's space before is the frame's to take, before the group is asked to split."""
+        placed, after = [], None
+        for flowable in self._content:
+            height = flowable.wrap(available_width, self.page_height)[1]
+            placed.append((0.0 if after is None else max(after, flowable.getSpaceBefore()), height))
+            after = flowable.getSpaceAfter()
+        return placed
+
     def _started_here(
-        self, available_width: float, available_height: float, heights: list[float]
+        self, available_width: float, available_height: float, placed: list[tuple[float, float]]
     ) -> list[Flowable] | None:
         """The group's pieces, if they can fill this page up to one that breaks at its foot (a part of it
         here, the rest on the next page); None if the group had better move whole.
@@ -542,20 +558,22 @@ class KeepTogetherIfItFits(KeepTogether):
         """
         room, rooms = available_height, []
         content = list(self._content)
-        for index, (flowable, height) in enumerate(zip(content, heights, strict=True)):
+        for index, (flowable, (gap, height)) in enumerate(zip(content, placed, strict=True)):
             rooms.append(room)
-            if height <= room:
-                room -= height
+            if gap + height <= room:
+                room -= gap + height
                 continue
-            if self._breaks_in(flowable, available_width, room - flowable.getSpaceBefore()):
+            if self._breaks_in(flowable, available_width, room - gap):
                 return content
             if index == 0:
                 return None
-            before, room_before = content[index - 1], rooms[-2]
-            parts = before.split(available_width, heights[index - 1] - before.getSpaceAfter() - 1)
+            before = content[index - 1]
+            before_gap, before_height = placed[index - 1]
+            room_before = rooms[-2] - before_gap
+            parts = before.split(available_width, before_height - 1)
             if len(parts) == 2:
-                gap = room_before - parts[0].wrap(available_width, room_before)[1]
-                if 0 <= gap < self.page_height * self.loose:
+                left = room_before - parts[0].wrap(available_width, room_before)[1]
+                if 0 <= left < self.page_height * self.loose:
                     return [*content[: index - 1], parts[0], self.FrameBreak(), parts[1], *content[index:]]
             if _may_end_a_page(before):
                 return [*content[:index], self.FrameBreak(), *content[index:]]

@@ -208,8 +208,10 @@ def _story(
         heading = index > 0 or not titled_after_opening
         dose = handout.doses.get(section.id)
         story.extend(layout.section(section, first=index == 0, heading=heading, dose=dose))
-    # The contact panel closes the advice; the log, on pages of its own for the fridge, comes after it.
-    story.extend(contact_panel(layout, handout.clinic))
+    # The contact panel closes the advice; the log, on pages of its own for the fridge, comes after it,
+    # and takes the panel where the advice left no room for it.
+    panel = contact_panel(layout, handout.clinic)
+    story.extend(panel)
     if handout.log:
-        story += exercise_log(layout, handout)
+        story += [*exercise_log(layout, handout), *(extra.later() for extra in panel)]
     return story

@@ -126,7 +126,7 @@ def table(layout: BlockLayout, block: TableBlock) -> list[Flowable]:
         least=(2, 2),
         continued=continued,
     )
-    grid.spaceAfter = 5 * mm
+    grid.spaceAfter = layout.space(5 * mm)
     return [grid]
 
 
