@@ -414,7 +414,7 @@ PADDED = [
     ("sleep,red-flags", "contents"),
     ("heat-ice,dislocates", "contents"),
     (TWO, "contents"),
-    ("sleep,heat-ice", "contents"),
+    ("sleep,posture", "contents"),
     ("posture,dislocates", "contents"),
     (TINY, "no contents"),
 ]

@@ -41,11 +41,11 @@ from builder.layout.booklet_pages import BookletFurniture, BookletGeometry
 from builder.layout.canvases import canvas_maker
 from builder.layout.contact import contact_box
 from builder.layout.exercise_log import exercise_log
-from builder.layout.flowables import RuledLines, SectionHeading
+from builder.layout.flowables import LOOSE_PAGE, TIGHT_PAGE, RuledLines, SectionHeading
 from builder.layout.markup import inline, unbroken_numbers
 from builder.layout.pages import fine_print
 from builder.layout.patient_lines import note_box
-from builder.layout.render import TOO_TALL, document_options, sources
+from builder.layout.render import TOO_TALL, document_options, frame_fill, sources, worth_another_try
 from builder.layout.styles import MUTED, Theme, make_theme
 from builder.words import Words
 
@@ -58,15 +58,21 @@ PADDING = {  # pages missing -> the lined pages to add, and whether a blank page
 
 
 class BookletDocument(BaseDocTemplate):
-    """Tells the contents page where each section starts, once per pass, and counts the passes."""
+    """Tells the contents page where each section starts, once per pass, and counts the passes; notes
+    how full each page's frame is and where the sections start, to judge whether another try pays."""
 
     passes = 0
 
     def beforeDocument(self) -> None:
         self.passes += 1
+        self.fills: dict[int, float] = {}
+        self.first_section_page = 0
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        if getattr(self, "frame", None) is not None:
+            self.fills[self.page] = frame_fill(self.frame)
         if isinstance(flowable, SectionHeading):
+            self.first_section_page = self.first_section_page or self.page
             # The heading's markup, not its raw title: the contents table reads its entries as markup.
             self.notify("TOCEntry", (0, flowable.text, self.page, flowable.key))
 
@@ -85,6 +91,27 @@ def render_booklet(
     each page trim size plus bleed with crop marks around it; None is for office printing, where nothing
     is drawn near the paper's edge.
     """
+    pdf, pages, padding, fills = _laid_out(handout, pictures, logo, reminder, bleed, grayscale, LOOSE_PAGE)
+    if padding == len(PADDING) - 1 and worth_another_try(fills, light=1.0):
+        # The sections ran just past a folded sheet and three planned pages fill the new one: laid out
+        # again, breaking more readily and with less space between blocks, they may end a sheet sooner.
+        tighter = _laid_out(handout, pictures, logo, reminder, bleed, grayscale, TIGHT_PAGE)
+        if tighter[1] < pages:
+            return tighter[0], tighter[1]
+    return pdf, pages
+
+
+def _laid_out(
+    handout: Handout,
+    pictures: dict[Path, Picture],
+    logo: Picture | None,
+    reminder: Callout | None,
+    bleed: float | None,
+    grayscale: bool,
+    loose: float,
+) -> tuple[bytes, int, int, list[float]]:
+    """The booklet, its page count, how many planned pages padded it and how full each page of its
+    sections is, with breaks chosen at ``loose``."""
     theme, words = make_theme(handout.clinic, handout.large_print), handout.words
     geometry = BookletGeometry(*BookletGeometry.TRIM_SIZES[handout.paper], bleed=bleed)
     furniture = BookletFurniture(handout, theme, logo, geometry)
@@ -93,7 +120,7 @@ def render_booklet(
     doc = BookletDocument(
         buffer,
         pagesize=geometry.media,
-        **document_options(handout, theme, "booklet", geometry.page_height),
+        **document_options(handout, theme, "booklet", geometry.page_height, loose),
     )
     doc.addPageTemplates(furniture.templates())
     layout = BlockLayout(
@@ -104,6 +131,7 @@ def render_booklet(
         handout.clinic.after_hours,
         handout.large_print,
         handout.words,
+        loose,
     )
     story: list[Flowable] = [NextPageTemplate("page"), PageBreak()]
     if contents is not None:
@@ -115,13 +143,16 @@ def render_booklet(
         story += exercise_log(layout, handout)
     back_cover, moved = _back_cover(layout, handout, reminder, furniture)
     story += moved  # large print: the contact details, when the back cover has no room for them
-    story += [PageBreak(), *_lined_page(words.my_notes, words.notes_prompt, theme), PadToFour(theme, words)]
+    padding = PadToFour(theme, words)
+    story += [PageBreak(), *_lined_page(words.my_notes, words.notes_prompt, theme), padding]
     story += [NextPageTemplate("back"), PageBreak(), back_cover]
     try:
         doc.multiBuild(story, canvasmaker=canvas_maker(grayscale, count_first_pass=contents is not None))
     except LayoutError:
         raise ContentError([f"{sources(handout)}: {TOO_TALL}"]) from None
-    return buffer.getvalue(), doc.page
+    notes_page = padding.added[1] if padding.added else doc.page
+    sections = range(doc.first_section_page or 1, notes_page)
+    return buffer.getvalue(), doc.page, padding.missing, [doc.fills.get(page, 0.0) for page in sections]
 
 
 def _contents(theme: Theme) -> TableOfContents:
@@ -224,6 +255,8 @@ class PadToFour(Flowable):
         self.blank_note = words.blank_page
         self.added: tuple[int, int] | None = None
         """The pass and page on which the planned pages were last added."""
+        self.missing = 0
+        """How many planned pages it added, the last time."""
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         page = self.canv.getPageNumber()
@@ -231,7 +264,7 @@ class PadToFour(Flowable):
         if reached == self.added:
             return 0, 0  # asked again on the same page of the same pass: the pages are already added
         self.added = reached
-        missing = -(page + 1) % 4
+        missing = self.missing = -(page + 1) % 4
         lined, blank = PADDING[missing]
         pages: list[Flowable] = []
         for kind in lined:

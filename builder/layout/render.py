@@ -69,12 +69,22 @@ def render_pdf(handout: Handout, pictures: dict[Path, Picture], logo: Picture | 
     geometry = replace(page, footer=footer_height(handout, theme, page.text_width))
     furniture = PageFurniture(handout, theme, logo, geometry)
     pdf, pages, fills = _laid_out(handout, theme, pictures, geometry, furniture, LOOSE_PAGE)
-    # Only where the gaps left on the pages before could hold what the last page holds is a try worth it.
-    if pages > 1 and fills[-1] < min(LIGHT_LAST_PAGE, sum(1 - fill for fill in fills[:-1])):
+    if worth_another_try(fills):
         tighter, fewer, tight_fills = _laid_out(handout, theme, pictures, geometry, furniture, TIGHT_PAGE)
         if (fewer, _unevenness(tight_fills)) < (pages, _unevenness(fills)):
             return tighter, fewer
     return pdf, pages
+
+
+def worth_another_try(fills: list[float], light: float = LIGHT_LAST_PAGE) -> bool:
+    """Whether a layout whose pages are ``fills`` full might lose its last page: that page is less full
+    than ``light``, and the gaps left on the pages before it could hold as much."""
+    return len(fills) > 1 and fills[-1] < min(light, sum(1 - fill for fill in fills[:-1]))
+
+
+def frame_fill(frame: Frame) -> float:
+    """How much of ``frame``'s height is used so far, 0 to 1."""
+    return (frame._y2 - frame._y) / (frame._y2 - frame._y1)
 
 
 def _unevenness(fills: list[float]) -> float:
@@ -112,7 +122,7 @@ def _laid_out(
     def measure(flowable: Flowable) -> None:
         frame = getattr(doc, "frame", None)
         if frame is not None:
-            fills[doc.page] = (frame._y2 - frame._y) / (frame._y2 - frame._y1)
+            fills[doc.page] = frame_fill(frame)
 
     doc.afterFlowable = measure  # type: ignore[method-assign]
     try:
