@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from builder.api import Personal, build_handout, build_plan
-from builder.content import Callout
+from builder.api import Personal, build_booklet, build_handout, build_plan, list_sections
+from builder.content import Callout, Figures, Heading, Steps
+from builder.content import Paragraph as TextBlock
+from builder.content import Table as TableBlock
 from builder.layout.blocks import BlockLayout
 from builder.layout.styles import make_theme
 from builder.words import ENGLISH, SPANISH
@@ -137,8 +139,6 @@ def test_large_print_fills_page_one_before_an_exercise(tmp_path: Path) -> None:
 
 def test_no_page_ends_with_a_heading_in_large_print_booklets(tmp_path: Path) -> None:
     """The kept groups of a heading and its first lines also hold where a group is taller than a page."""
-    from builder.api import build_booklet
-
     output = tmp_path / "b.pdf"
     sections = ["upper-back-pain", "posture", "chin-tuck", "heat-ice", "sleep", "red-flags"]
     build_booklet(sections, output, personal=Personal(large_print=True))
@@ -159,3 +159,68 @@ def test_the_contact_panel_follows_the_log_where_the_advice_left_no_room(tmp_pat
     assert len(holding) == 1  # printed once, not dropped, not twice
     log_pages = [number for number, lines in enumerate(pages) if SPANISH.log_title in lines]
     assert holding[0] >= log_pages[0] and pages[holding[0]].index(title) > 0
+
+
+# ---- no heading or lead-in at the foot of a page, across everyday builds ----
+
+LIBRARY = list_sections()
+EVERYDAY = [
+    ("sleep", "dislocates"),
+    ("doorway-chest-stretch", "red-flags"),
+    ("upper-back-pain", "spasms", "heat-ice", "red-flags"),
+    ("chin-tuck", "neck-range-of-motion", "neck-care", "red-flags"),
+    ("posture", "shoulder-blade-squeeze", "thoracic-extension", "foam-roller", "red-flags"),
+    ("sleep", "dislocates", "heat-ice", "red-flags"),
+]
+VARIANTS = {
+    "a4": ("handout", {}, Personal()),
+    "letter": ("handout", {"paper": "letter"}, Personal()),
+    "large-print": ("handout", {}, Personal(large_print=True)),
+    "spanish": ("handout", {}, Personal(lang="es")),
+    "northside": ("handout", {"clinic": NORTHSIDE}, Personal()),
+    "booklet": ("booklet", {}, Personal()),
+    "large-print-booklet": ("booklet", {}, Personal(large_print=True)),
+}
+
+
+def plain_text(markup: str) -> str:
+    return " ".join(markup.replace("*", "").split())
+
+
+def openers(sections: tuple[str, ...], lang: str) -> dict[str, str]:
+    """What must never be the last text on a page, by its text: each heading, and each paragraph that
+    leads in to steps, pictures or a table."""
+    found = {}
+    for section_id in sections:
+        section = LIBRARY.in_language(lang)[section_id]
+        found[plain_text(section.title)] = "the heading"
+        for block, following in zip(section.blocks, (*section.blocks[1:], None), strict=True):
+            if isinstance(block, Heading):
+                found[plain_text(block.text)] = "the heading"
+            elif isinstance(block, TextBlock) and isinstance(following, (Steps, Figures, TableBlock)):
+                found[plain_text(block.text)] = "the lead-in"
+    return found
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("sections", EVERYDAY, ids=["+".join(s) for s in EVERYDAY])
+def test_no_page_ends_with_a_heading_or_a_lead_in(
+    tmp_path: Path, sections: tuple[str, ...], variant: str
+) -> None:
+    kind, options, personal = VARIANTS[variant]
+    output = tmp_path / "out.pdf"
+    build = build_booklet if kind == "booklet" else build_handout
+    build(list(sections), output, personal=personal, **options)
+    ends = openers(sections, personal.lang)
+    pages = body_lines(output)
+    first, last = 1, len(pages) - 1  # a handout's last page may end as it likes
+    if kind == "booklet":  # its sections: after the cover and contents, which list the titles, up to notes
+        notes = (SPANISH if personal.lang == "es" else ENGLISH).my_notes
+        first, last = 3, next(n for n, lines in enumerate(pages, start=1) if notes in lines) - 2
+    for number, lines in enumerate(pages[first - 1 : last], start=first):
+        text = [line for line in lines if not line.isdigit()]  # a booklet's folio
+        if not text:
+            continue
+        last = " ".join(text[-1].split())
+        for opener, what in ends.items():
+            assert not (opener.endswith(last) and len(last) > 3), f"page {number} ends with {what} {opener!r}"

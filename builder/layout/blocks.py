@@ -120,10 +120,7 @@ class BlockLayout:
             story.append(self._dose(dose))
         units = _units(section.blocks)
         for index, unit in enumerate(units):
-            if isinstance(unit, tuple):
-                story.extend(self._beside(*unit))
-                continue
-            flowables = self.block(unit)
+            flowables = self._beside(*unit) if isinstance(unit, tuple) else self.block(unit)
             following = units[index + 1] if index + 1 < len(units) else None
             if isinstance(unit, TextBlock) and isinstance(following, INTRODUCED):
                 flowables[-1].keepWithNext = True  # a lead-in sentence stays with what it introduces
@@ -346,8 +343,9 @@ class BlockLayout:
         # One row per paragraph, so that a long callout can break between its bullets, its title
         # repeated on the next page as "... (continued)".
         rows: list[list[Flowable]] = [[titled(block.title)]]
-        if block.text:  # a therapist's note may come in lines; a section's text never has a line break
-            rows.append([Paragraph(inline(block.text).replace("\n", "<br/>"), theme.body)])
+        # A therapist's note may come in lines, each a row, so that a long note breaks between them; a
+        # section's text never has a line break.
+        rows += [[Paragraph(inline(line), theme.body)] for line in block.text.splitlines() if line.strip()]
         rows += [[bullet] for bullet in self._bullet_list(block.bullets)]
         if block.after_hours and self.after_hours:
             after_hours = unbroken_numbers(inline(self.after_hours))
@@ -368,8 +366,8 @@ class BlockLayout:
     ) -> KeptTable:
         """A tinted box with a bar down its left side; each row is a paragraph.
 
-        With a ``continued`` title, a box of more than three rows may break between them, leaving at
-        least two below its title and one for the next page, which repeats the title as ``continued``.
+        With a ``continued`` title, a box of more than four rows may break between them, leaving at least
+        two below its title on each page; the next page repeats the title as ``continued``.
         """
         pad = 3 * mm
         commands: list[tuple] = [
@@ -386,14 +384,15 @@ class BlockLayout:
         ]
         if full_border:
             commands.append(("BOX", (0, 0), (-1, -1), full_border, rule))
-        breaks = continued is not None and len(rows) > 3
+        breaks = continued is not None and len(rows) > 4
         return self.grid(
             rows,
             [self.width],
             commands,
             repeatRows=1 if len(rows) > 1 else 0,
-            least=(2, 1) if breaks else None,
+            least=(2, 2) if breaks else None,
             continued=continued if breaks else None,
+            edge=(full_border, rule) if full_border else None,
         )
 
     def grid(self, rows: list[list], widths: list[float], commands: list[tuple], **options: Any) -> KeptTable:

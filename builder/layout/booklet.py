@@ -41,7 +41,7 @@ from builder.layout.booklet_pages import BookletFurniture, BookletGeometry
 from builder.layout.canvases import canvas_maker
 from builder.layout.contact import contact_box
 from builder.layout.exercise_log import exercise_log
-from builder.layout.flowables import LOOSE_PAGE, TIGHT_PAGE, RuledLines, SectionHeading
+from builder.layout.flowables import LOOSE_PAGE, TIGHT_PAGE, FirstThatFits, RuledLines, SectionHeading
 from builder.layout.markup import inline, unbroken_numbers
 from builder.layout.pages import fine_print
 from builder.layout.patient_lines import note_box
@@ -142,9 +142,13 @@ def _laid_out(
     if handout.log:
         story += exercise_log(layout, handout)
     back_cover, moved = _back_cover(layout, handout, reminder, furniture)
-    story += moved  # large print: the contact details, when the back cover has no room for them
+    # Large print: the contact details, when the back cover has no room for them, close the sections
+    # where there is room, else open the notes page; never on a page of their own.
+    details = [FirstThatFits(moved, layout.page_height)] if moved else []
+    story += details
     padding = PadToFour(theme, words)
-    story += [PageBreak(), *_lined_page(words.my_notes, words.notes_prompt, theme), padding]
+    story += [PageBreak(), *(extra.later(opens_a_page=True) for extra in details)]
+    story += [*_lined_page(words.my_notes, words.notes_prompt, theme), padding]
     story += [NextPageTemplate("back"), PageBreak(), back_cover]
     try:
         doc.multiBuild(story, canvasmaker=canvas_maker(grayscale, count_first_pass=contents is not None))

@@ -358,30 +358,36 @@ class FirstThatFits(ActionFlowable):
     nothing, and no page is started for it.
 
     For extras such as the closing contact panel, which shrinks to stay under the last section and must
-    never start a page of its own: with nearly the whole of a page free (``page_height`` less a line or
-    two, as a list's closing space may have moved on ahead of it), it shows nothing. It acts on the frame
-    itself, as an action, because a flowable that does not fit is carried to the next page.
+    never start a page of its own: at the top of a page it shows nothing. It acts on the frame itself, as
+    an action, because a flowable that does not fit is carried to the next page.
     """
 
     def __init__(
-        self, options: list[Flowable], page_height: float, instead_of: FirstThatFits | None = None
+        self,
+        options: list[Flowable],
+        page_height: float,
+        instead_of: FirstThatFits | None = None,
+        opens_a_page: bool = False,
     ) -> None:
         super().__init__()
         self.options, self.page_height, self.instead_of = options, page_height, instead_of
+        self.opens_a_page = opens_a_page
+        """Whether it may be the first thing on a page (one that other things follow, as notes do)."""
         self.shown = False
 
     def apply(self, doc: BaseDocTemplate) -> None:
         frame = doc.frame
-        if (self.instead_of and self.instead_of.shown) or frame._y - frame._y1p >= self.page_height - 12 * mm:
+        if (self.instead_of and self.instead_of.shown) or (frame._atTop and not self.opens_a_page):
             return
         for option in self.options:
             if frame.add(option, doc.canv, trySplit=0):
                 self.shown = True
                 return
 
-    def later(self) -> FirstThatFits:
-        """The same extra a little further on (after the exercise log), for where it found no room here."""
-        return FirstThatFits(self.options, self.page_height, instead_of=self)
+    def later(self, opens_a_page: bool = False) -> FirstThatFits:
+        """The same extra further on (after the exercise log, atop a booklet's notes page), shown there
+        only where it found no room here."""
+        return FirstThatFits(self.options, self.page_height, instead_of=self, opens_a_page=opens_a_page)
 
 
 LOOSE_PAGE = 0.25
@@ -392,14 +398,13 @@ TIGHT_PAGE = 0.08
 
 
 class Shrinkable(Flowable):
-    """A row of pictures and their words that may be drawn a little smaller (pictures down to
-    ``SMALLEST``, text never) to stay on the page it reaches, rather than leave a gap and move whole.
+    """A row of pictures and their words that may be drawn a little smaller (pictures at ``STEPS`` of
+    their size, text never) to stay on the page it reaches, rather than leave a gap and move whole.
 
     ``make(scale)`` builds the row with its pictures at ``scale``; the row itself is never split, so a
     step's number, words and picture are always on one page.
     """
 
-    SMALLEST = 0.8
     STEPS = (0.9, 0.8)
 
     def __init__(self, make: Callable[[float], Flowable]) -> None:
@@ -426,8 +431,8 @@ class Shrinkable(Flowable):
 
 class KeptTable(Table):
     """A table that breaks between rows only where that reads well: below its repeated heading rows, the
-    piece before a break holds at least ``least[0]`` lines and the piece after it ``least[1]`` rows; a
-    table shorter than a page breaks only when moving it whole would leave more than a quarter of the
+    piece before a break holds at least ``least[0]`` rows and the piece after it ``least[1]``; a table
+    shorter than a page breaks only when moving it whole would leave more than a quarter of the
     page (``page_height``) empty. ``continued`` is the first row as the next page repeats it ("Call your
     doctor soon if (continued)"); a table with no ``least`` never breaks unless taller than a page.
     """
@@ -439,10 +444,13 @@ class KeptTable(Table):
         least: tuple[int, int] | None = None,
         continued: list | None = None,
         loose: float = LOOSE_PAGE,
+        edge: tuple[float, Color] | None = None,
         **options: Any,
     ) -> None:
         super().__init__(rows, **options)
         self.page_height, self.least, self.continued, self.loose = page_height, least, continued, loose
+        self.edge = edge
+        """The width and colour of a border round the whole table, which closes a piece at its cut too."""
         self.measured: tuple[float, tuple[float, float]] | None = None
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -457,24 +465,36 @@ class KeptTable(Table):
         height = self.wrap(available_width, available_height)[1]
         if height <= self.page_height and (self.least is None or available_height < self.loose_gap):
             return []
+        return self.split_here(available_width, available_height)
+
+    def split_here(self, available_width: float, available_height: float) -> list[Flowable]:
+        """The two pieces of a break in ``available_height``, however little of the page that leaves
+        empty (a kept group asks, when the group as a whole leaves more); [] where no break reads well."""
+        if self.least is None and self.wrap(available_width, available_height)[1] <= self.page_height:
+            return []
         row = self.break_before(available_height)
         while row is not None:
             parts = super().split(available_width, sum(self._rowHeights[:row]) + 0.01)
-            # The piece before the break ends with a little more padding (``splitlast``), so it may be a
-            # row shorter than the rows that fit.
-            if len(parts) == 2 and parts[0].wrap(available_width, available_height)[1] <= available_height:
-                return self._pieces(parts)
+            if len(parts) == 2:
+                self._pieces(parts)
+                if parts[0].wrap(available_width, available_height)[1] <= available_height:
+                    return parts
             row = row - 1 if self.holds_enough(row - 1) else None
         return []
 
-    def _pieces(self, parts: list[Flowable]) -> list[Flowable]:
+    def _pieces(self, parts: list[Flowable]) -> None:
+        """The pieces keep this table's rules; the rows that change are measured anew: the last before
+        the break, which ends its piece with the box's bottom padding (``splitlast``), and the repeated
+        first row."""
         for part in parts:
             part.page_height, part.least, part.continued = self.page_height, self.least, self.continued
-            part.loose = self.loose
-        if self.continued is not None:  # a new first row: its height is measured anew
+            part.loose, part.edge = self.loose, self.edge
+        parts[0]._argH = [*parts[0]._argH[:-1], None]
+        if self.edge is not None:  # ReportLab leaves a border open where it cuts the table
+            parts[0].setStyle([("LINEBELOW", (0, -1), (-1, -1), *self.edge)])
+        if self.continued is not None:
             parts[1]._cellvalues[0] = list(self.continued)
             parts[1]._argH = [None, *parts[1]._argH[1:]]
-        return parts
 
     @property
     def loose_gap(self) -> float:
@@ -486,13 +506,8 @@ class KeptTable(Table):
         return self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
 
     def holds_enough(self, row: int) -> bool:
-        """Whether a piece ending before ``row`` holds ``least[0]`` lines below its heading rows: as many
-        rows, or fewer rows as tall (a paragraph of three lines counts as three bullets)."""
-        body = self._rowHeights[self.heads :]
-        if row <= self.heads or not body:
-            return False
-        least = (self.least or (1, 1))[0]
-        return row - self.heads >= least or sum(body[: row - self.heads]) >= least * min(body) - 0.5
+        """Whether a piece ending before ``row`` holds ``least[0]`` rows below its heading rows."""
+        return row - self.heads >= (self.least or (1, 1))[0]
 
     def break_before(self, available_height: float) -> int | None:
         """The last row the table may break before and still fit ``available_height``, or None."""
@@ -511,12 +526,14 @@ class KeepTogetherIfItFits(KeepTogether):
     would: when the group does not fit in what is left of the page, it moves whole only if that leaves
     less than a quarter of a page empty; else it starts here, provided the piece that reaches the foot of
     the page can break (a box between its bullets, a paragraph between lines, a picture row a little
-    smaller), so no heading is ever left at the foot of a page. A group taller than a page flows from
-    where it can start."""
+    smaller), so that no heading or lead-in is left at the foot of a page. A group taller than a page
+    flows from where it can start."""
 
     def __init__(self, flowables: list[Flowable], page_height: float, loose: float = LOOSE_PAGE) -> None:
         super().__init__(flowables)
         self.page_height, self.loose = page_height, loose
+        # Read now: ReportLab clears the pieces' keep-with-next once it has grouped them.
+        self.kept = [bool(flowable.getKeepWithNext()) for flowable in self._content]
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         placed = self._placed(available_width)
@@ -563,27 +580,32 @@ class KeepTogetherIfItFits(KeepTogether):
             if gap + height <= room:
                 room -= gap + height
                 continue
-            if self._breaks_in(flowable, available_width, room - gap):
-                return content
+            parts = self._broken(flowable, available_width, room - gap)
+            if parts:
+                return [*content[:index], *parts, *content[index + 1 :]]
             if index == 0:
                 return None
             before = content[index - 1]
             before_gap, before_height = placed[index - 1]
             room_before = rooms[-2] - before_gap
-            parts = before.split(available_width, before_height - 1)
-            if len(parts) == 2:
+            parts = self._broken(before, available_width, before_height - 1)
+            if len(parts) == 3:
                 left = room_before - parts[0].wrap(available_width, room_before)[1]
                 if 0 <= left < self.page_height * self.loose:
-                    return [*content[: index - 1], parts[0], self.FrameBreak(), parts[1], *content[index:]]
-            if _may_end_a_page(before):
+                    return [*content[: index - 1], *parts, *content[index:]]
+            if not self.kept[index - 1] and _may_end_a_page(before):
                 return [*content[:index], self.FrameBreak(), *content[index:]]
             return None
         return content
 
-    @staticmethod
-    def _breaks_in(flowable: Flowable, available_width: float, room: float) -> bool:
-        parts = flowable.split(available_width, room) if room > 0 else []
-        return bool(parts) and parts[0].wrap(available_width, room)[1] <= room
+    def _broken(self, flowable: Flowable, available_width: float, room: float) -> list[Flowable]:
+        """``flowable`` made to fit ``room``: the piece that fits, a page break and the rest; or the whole
+        a little smaller; or [] where it cannot break there."""
+        split = getattr(flowable, "split_here", flowable.split)
+        parts = split(available_width, room) if room > 0 else []
+        if not parts or parts[0].wrap(available_width, room)[1] > room:
+            return []
+        return [parts[0], self.FrameBreak(), *parts[1:]] if len(parts) > 1 else parts
 
     def _release(self) -> None:
         for flowable in self._content:
@@ -592,7 +614,7 @@ class KeepTogetherIfItFits(KeepTogether):
 
 def _may_end_a_page(flowable: Flowable) -> bool:
     """Body text and boxes may end a page; a heading, a key message or a dose box never does, as they
-    open what follows them."""
+    open what follows them (as a lead-in does, which its group says)."""
     if isinstance(flowable, Paragraph):
         return not getattr(flowable.style, "keepWithNext", False)
     return isinstance(flowable, KeptTable) and flowable.continued is not None

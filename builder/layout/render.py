@@ -88,7 +88,7 @@ def frame_fill(frame: Frame) -> float:
 
 
 def _unevenness(fills: list[float]) -> float:
-    """How unevenly the pages before the last are filled: the spread of their fill (0: all alike)."""
+    """How unevenly the pages before the last are filled: the variance of their fill (0: all alike)."""
     before = fills[:-1] or fills
     mean = sum(before) / len(before)
     return sum((fill - mean) ** 2 for fill in before) / len(before)
