@@ -24,7 +24,8 @@ us"), i.e. holds nothing else; booklet padding pages (questions, more notes, bla
 packing would not have needed. Targets: at most 3 % of counted pages under 60 %, at most 0.1 extra
 pages per file, no panel-only pages, no avoidable padding. The ideal is a lower bound: it knows nothing
 of the page breaks made on purpose (the exercise log's fresh page, large print's page per exercise).
-It is a report, not a test: the exit code is always 0.
+"build time" adds up each file's build in its process (two processes share the machine's cores), to
+compare with another tree's. It is a report, not a test: the exit code is always 0.
 """
 
 from __future__ import annotations
@@ -508,6 +509,7 @@ def _print_totals(results: list[FileFill], elapsed: float, workers: int) -> None
         ("mean fill of counted pages", f"{mean_fill:.1%}", ""),
         ("panel-only pages", f"{panel}", f"0  {verdict(panel <= TARGETS['panel'])}"),
         ("avoidable padding pages", f"{padding}", f"0  {verdict(padding <= TARGETS['padding'])}"),
+        ("build time, all files", f"{sum(result.seconds for result in built):.1f} s", ""),
         ("run time", f"{elapsed:.1f} s on {workers} processes", ""),
     ]
     print()
