@@ -92,7 +92,7 @@ def render_booklet(
     is drawn near the paper's edge.
     """
     pdf, pages, padding, fills = _laid_out(handout, pictures, logo, reminder, bleed, grayscale, LOOSE_PAGE)
-    if padding == len(PADDING) - 1 and worth_another_try(fills, light=1.0):
+    if padding == len(PADDING) - 1 and worth_another_try(fills):
         # The sections ran just past a folded sheet and three planned pages fill the new one: laid out
         # again, breaking more readily and with less space between blocks, they may end a sheet sooner.
         tighter = _laid_out(handout, pictures, logo, reminder, bleed, grayscale, TIGHT_PAGE)

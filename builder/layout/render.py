@@ -46,7 +46,6 @@ from builder.layout.styles import Theme, make_theme
 from builder.validate import display_path
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
-LIGHT_LAST_PAGE = 0.55  # a last page less full than this may be saved by breaking more readily
 TOO_TALL = (
     "a paragraph inside a box or a table cell is longer than a page;"
     " split it into shorter paragraphs or bullets"
@@ -58,11 +57,11 @@ def render_pdf(handout: Handout, pictures: dict[Path, Picture], logo: Picture | 
     known, so one layout pass makes a PDF.
 
     Page breaks are chosen as a designer would (see ``KeepTogetherIfItFits``): a box or group moves
-    whole rather than leave less than a quarter of a page empty. Where that ends the handout on a page
-    holding little, the layout is tried once more breaking boxes and groups wherever a tenth of a page
-    would be left, and the try with fewer pages is kept, or with as many the one whose pages are filled
-    more evenly: the few alternatives that change the page count, weighed whole, as TeX weighs its page
-    breaks.
+    whole rather than leave less than a quarter of a page empty. Where the gaps that leaves could hold
+    what the last page holds, the layout is tried once more, breaking boxes and groups wherever a tenth
+    of a page would be left and with less space between blocks; the try with fewer pages is kept, or
+    with as many the one whose pages are filled more evenly: the few alternatives that change the page
+    count, weighed whole, as TeX weighs its page breaks.
     """
     theme = make_theme(handout.clinic, handout.large_print)
     page = PageGeometry(*PAGE_SIZES[handout.paper])
@@ -76,10 +75,10 @@ def render_pdf(handout: Handout, pictures: dict[Path, Picture], logo: Picture | 
     return pdf, pages
 
 
-def worth_another_try(fills: list[float], light: float = LIGHT_LAST_PAGE) -> bool:
-    """Whether a layout whose pages are ``fills`` full might lose its last page: that page is less full
-    than ``light``, and the gaps left on the pages before it could hold as much."""
-    return len(fills) > 1 and fills[-1] < min(light, sum(1 - fill for fill in fills[:-1]))
+def worth_another_try(fills: list[float]) -> bool:
+    """Whether a layout whose pages are ``fills`` full might lose its last page: the gaps left on the
+    pages before it could hold what it holds."""
+    return len(fills) > 1 and fills[-1] < sum(1 - fill for fill in fills[:-1])
 
 
 def frame_fill(frame: Frame) -> float:
