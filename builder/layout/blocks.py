@@ -219,7 +219,11 @@ class BlockLayout:
         return [Paragraph(headline(block.text), self.theme.h2)]
 
     def bullets(self, block: Bullets) -> list[Flowable]:
+        """A list whose first two items stay together, and its last two: a page never ends on a lone
+        first bullet (under its heading) nor starts with a lone last one."""
         items = self._bullet_list(block.items)
+        if len(items) >= 3:
+            items[0].keepWithNext = items[-2].keepWithNext = True
         last = items[-1]  # a little more space after the list; as space after, it never starts a page
         last.style = last.style.clone("bullet_last", spaceAfter=last.style.spaceAfter + 3)
         return items
@@ -344,15 +348,21 @@ class BlockLayout:
         # repeated on the next page as "... (continued)".
         rows: list[list[Flowable]] = [[titled(block.title)]]
         # A therapist's note may come in lines, each a row, so that a long note breaks between them; a
-        # section's text never has a line break.
-        rows += [[Paragraph(inline(line), theme.body)] for line in block.text.splitlines() if line.strip()]
+        # section's text never has a line break, and its one paragraph leads in to the bullets.
+        lines = [line for line in block.text.splitlines() if line.strip()]
+        rows += [[Paragraph(inline(line), theme.body)] for line in lines]
         rows += [[bullet] for bullet in self._bullet_list(block.bullets)]
+        closing = 0
         if block.after_hours and self.after_hours:
             after_hours = unbroken_numbers(inline(self.after_hours))
             rows.append([Paragraph(f"<b>{self.words.after_hours}</b> {after_hours}", theme.body)])
+            closing = 1
         border = 2.2 if block.style == "stop" else 0
         continued = [titled(self.words.continued.format(title=block.title))]
-        box = self.boxed(rows, fill, color, full_border=border, continued=continued)
+        # Only the bullets (or a note's lines) count where the box breaks: its lead-in paragraph and its
+        # after-hours line never make up a piece on their own.
+        aside = (len(lines) if len(lines) == 1 else 0, closing)
+        box = self.boxed(rows, fill, color, full_border=border, continued=continued, aside=aside)
         box.spaceBefore, box.spaceAfter = self.space(2 * mm), self.space(5 * mm)
         return [box]
 
@@ -363,11 +373,13 @@ class BlockLayout:
         rule: Color,
         full_border: float = 0,
         continued: list[Flowable] | None = None,
+        aside: tuple[int, int] = (0, 0),
     ) -> KeptTable:
         """A tinted box with a bar down its left side; each row is a paragraph.
 
-        With a ``continued`` title, a box of more than four rows may break between them, leaving at least
-        two below its title on each page; the next page repeats the title as ``continued``.
+        With a ``continued`` title, a box of four bullets or more may break between them, leaving at
+        least two on each page (``aside``: the rows after the title and at the end that are not bullets);
+        the next page repeats the title as ``continued``.
         """
         pad = 3 * mm
         commands: list[tuple] = [
@@ -384,13 +396,14 @@ class BlockLayout:
         ]
         if full_border:
             commands.append(("BOX", (0, 0), (-1, -1), full_border, rule))
-        breaks = continued is not None and len(rows) > 4
+        breaks = continued is not None and len(rows) - 1 - sum(aside) >= 4
         return self.grid(
             rows,
             [self.width],
             commands,
             repeatRows=1 if len(rows) > 1 else 0,
             least=(2, 2) if breaks else None,
+            aside=aside,
             continued=continued if breaks else None,
             edge=(full_border, rule) if full_border else None,
         )

@@ -302,7 +302,9 @@ def _back_cover(
     clinic = handout.clinic
     details: list[Flowable] = []
     if any((clinic.phone, clinic.address, clinic.website, clinic.email, clinic.hours, clinic.after_hours)):
-        details.append(contact_box(layout, clinic, on_back_cover=True))
+        box = contact_box(layout, clinic, on_back_cover=True)
+        box.spaceAfter = 6 * mm  # where it moves to open the notes page, clear of their heading
+        details.append(box)
     rest: list[Flowable] = []
     if reminder is not None:
         theme = layout.theme

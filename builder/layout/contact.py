@@ -5,6 +5,8 @@ A patient reads a handout at home, days after the visit; the last thing on it sa
 
 from __future__ import annotations
 
+from typing import Literal
+
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer
@@ -24,20 +26,24 @@ QR_GAP = 4 * mm  # between the details and the code's label, so a long address n
 def contact_panel(layout: BlockLayout, clinic: Clinic) -> list[FirstThatFits]:
     """The panel, or nothing when the clinic gave neither a phone number, opening hours nor a QR code.
 
-    It goes under the last section, set tighter (a smaller QR code, the hours on one line) where that
-    makes it fit; where even that does not fit, it is left out rather than printed on a page of its own,
-    as every page's footer has the clinic's phone number and address already.
+    It goes under the last section, set tighter where that makes it fit ("compact": a smaller QR code,
+    the hours on one line; "brief": no hours, less space above); where even that does not fit, it is
+    left out rather than printed on a page of its own, as every page's footer has the clinic's phone
+    number and address already.
     """
     if not (clinic.phone or clinic.hours or clinic.qr_code):
         return []
-    options = [contact_box(layout, clinic), contact_box(layout, clinic, compact=True)]
+    options = [contact_box(layout, clinic, fit=fit) for fit in ("full", "compact", "brief")]
     return [FirstThatFits(options, layout.page_height)]
 
 
 def contact_box(
-    layout: BlockLayout, clinic: Clinic, on_back_cover: bool = False, compact: bool = False
+    layout: BlockLayout,
+    clinic: Clinic,
+    on_back_cover: bool = False,
+    fit: Literal["full", "compact", "brief"] = "full",
 ) -> Flowable:
-    """The tinted box itself, the QR code beside the details; ``compact`` sets it in less height.
+    """The tinted box itself, the QR code beside the details; ``fit`` sets it in less height.
 
     On a booklet's back cover no footer carries the address and the after-hours line, so the box does;
     the QR code is in the cover's strip instead, as the half-size page has no room for it beside them.
@@ -65,7 +71,8 @@ def contact_box(
     online = [detail(part) for part in (clinic.website, clinic.email) if part]
     if online:
         details.append(Paragraph(" · ".join(online), caption))
-    if clinic.hours:
+    compact = fit != "full"
+    if clinic.hours and fit != "brief":
         if compact:
             hours = " · ".join(detail(line) for line in clinic.hours)
             details += [Spacer(1, 1 * mm), Paragraph(f"<b>{words.opening_hours}:</b> {hours}", caption)]
@@ -75,11 +82,12 @@ def contact_box(
     if on_back_cover and clinic.after_hours:
         after_hours = unbroken_numbers(inline(clinic.after_hours))
         details += [Spacer(1, 2 * mm), Paragraph(f"<b>{words.after_hours}</b> {after_hours}", caption)]
+    space = 3 * mm if fit == "brief" else 6 * mm
     if code is None:
-        return _panel(layout, layout.grid([[details]], [inner], plain(gap=0)))
+        return _panel(layout, layout.grid([[details]], [inner], plain(gap=0)), space)
     right = _qr_code(layout, code, QR_COLUMN, COMPACT_QR_SIZE if compact else QR_SIZE)
     widths = [text_width + QR_GAP, QR_COLUMN]
-    return _panel(layout, layout.grid([[details, right]], widths, plain(gap=QR_GAP)))
+    return _panel(layout, layout.grid([[details, right]], widths, plain(gap=QR_GAP)), space)
 
 
 def _qr_code(layout: BlockLayout, qr_code: QrCode, width: float, size: float) -> list[Flowable]:
@@ -98,8 +106,8 @@ def _qr_code(layout: BlockLayout, qr_code: QrCode, width: float, size: float) ->
     ]
 
 
-def _panel(layout: BlockLayout, body: Flowable) -> Flowable:
+def _panel(layout: BlockLayout, body: Flowable, space: float = 6 * mm) -> Flowable:
     theme = layout.theme
     panel = layout.boxed([[body]], tint(theme.primary, 0.08), theme.primary_text)
-    panel.spaceBefore = layout.space(6 * mm)
+    panel.spaceBefore = layout.space(space)
     return panel

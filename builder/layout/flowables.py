@@ -445,12 +445,15 @@ class KeptTable(Table):
         continued: list | None = None,
         loose: float = LOOSE_PAGE,
         edge: tuple[float, Color] | None = None,
+        aside: tuple[int, int] = (0, 0),
         **options: Any,
     ) -> None:
         super().__init__(rows, **options)
         self.page_height, self.least, self.continued, self.loose = page_height, least, continued, loose
         self.edge = edge
         """The width and colour of a border round the whole table, which closes a piece at its cut too."""
+        self.aside = aside
+        """The rows after the heading rows, and at the end, that ``least`` does not count."""
         self.measured: tuple[float, tuple[float, float]] | None = None
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -488,7 +491,7 @@ class KeptTable(Table):
         first row."""
         for part in parts:
             part.page_height, part.least, part.continued = self.page_height, self.least, self.continued
-            part.loose, part.edge = self.loose, self.edge
+            part.loose, part.edge, part.aside = self.loose, self.edge, self.aside
         parts[0]._argH = [*parts[0]._argH[:-1], None]
         if self.edge is not None:  # ReportLab leaves a border open where it cuts the table
             parts[0].setStyle([("LINEBELOW", (0, -1), (-1, -1), *self.edge)])
@@ -506,8 +509,9 @@ class KeptTable(Table):
         return self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
 
     def holds_enough(self, row: int) -> bool:
-        """Whether a piece ending before ``row`` holds ``least[0]`` rows below its heading rows."""
-        return row - self.heads >= (self.least or (1, 1))[0]
+        """Whether a piece ending before ``row`` holds ``least[0]`` rows below its heading rows (and the
+        rows set ``aside``)."""
+        return row - self.heads - self.aside[0] >= (self.least or (1, 1))[0]
 
     def break_before(self, available_height: float) -> int | None:
         """The last row the table may break before and still fit ``available_height``, or None."""
@@ -517,7 +521,7 @@ class KeptTable(Table):
                 break
             used += height
             fits += 1
-        row = min(fits, len(self._rowHeights) - (self.least or (1, 1))[1])
+        row = min(fits, len(self._rowHeights) - self.aside[1] - (self.least or (1, 1))[1])
         return row if self.holds_enough(row) else None
 
 
