@@ -69,6 +69,7 @@ def test_a_box_breaks_between_its_bullets_and_repeats_its_title(tmp_path: Path) 
     on_first = [sign for sign in SIGNS if sign in first]
     assert len(on_first) >= 2 and on_first == SIGNS[: len(on_first)]  # never a title with a lone bullet
     assert [sign for sign in SIGNS if sign in second] == SIGNS[len(on_first) :]  # the rest, in order
+    assert len(SIGNS) - len(on_first) >= 2  # never a lone bullet under "(continued)" either
 
 
 def test_a_box_of_three_lines_or_fewer_never_breaks() -> None:
@@ -183,6 +184,15 @@ VARIANTS = {
 }
 
 
+def boxes(sections: tuple[str, ...], lang: str) -> list[Callout]:
+    return [
+        block
+        for section_id in sections
+        for block in LIBRARY.in_language(lang)[section_id].blocks
+        if isinstance(block, Callout) and block.bullets
+    ]
+
+
 def plain_text(markup: str) -> str:
     return " ".join(markup.replace("*", "").split())
 
@@ -200,6 +210,32 @@ def openers(sections: tuple[str, ...], lang: str) -> dict[str, str]:
             elif isinstance(block, TextBlock) and isinstance(following, (Steps, Figures, TableBlock)):
                 found[plain_text(block.text)] = "the lead-in"
     return found
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("sections", EVERYDAY, ids=["+".join(s) for s in EVERYDAY])
+def test_a_broken_box_keeps_two_bullets_on_each_page(
+    tmp_path: Path, sections: tuple[str, ...], variant: str
+) -> None:
+    kind, options, personal = VARIANTS[variant]
+    output = tmp_path / "out.pdf"
+    build = build_booklet if kind == "booklet" else build_handout
+    build(list(sections), output, personal=personal, **options)
+    words = SPANISH if personal.lang == "es" else ENGLISH
+    pages = [" ".join(" ".join(lines).split()) for lines in body_lines(output)]
+    by_title: dict[str, list[list[str]]] = {}  # several sections may have a "Stop if" of their own
+    for box in boxes(sections, personal.lang):
+        again = " ".join(words.continued.format(title=plain_text(box.title)).split())
+        by_title.setdefault(again, []).append([" ".join(plain_text(b).split())[:30] for b in box.bullets])
+    for again, candidates in by_title.items():
+        for number, text in enumerate(pages[1:], start=2):
+            if again not in text:
+                continue
+            before, after = pages[number - 2], text[text.index(again) :]
+            assert any(
+                sum(start in after for start in starts) >= 2 and sum(start in before for start in starts) >= 2
+                for starts in candidates
+            ), f"page {number - 1} or {number}: fewer than two bullets of {again!r}"
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

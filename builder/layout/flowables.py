@@ -477,13 +477,21 @@ class KeptTable(Table):
             return []
         row = self.break_before(available_height)
         while row is not None:
-            parts = super().split(available_width, sum(self._rowHeights[:row]) + 0.01)
-            if len(parts) == 2:
-                self._pieces(parts)
-                if parts[0].wrap(available_width, available_height)[1] <= available_height:
-                    return parts
+            # ReportLab picks the break itself, from a height, and its choice may fall a row short of
+            # the one asked for (it counts the piece's closing padding): the result is checked.
+            for height in (sum(self._rowHeights[:row]) + 0.01, sum(self._rowHeights[: row + 1]) - 0.01):
+                parts = super().split(available_width, height)
+                if len(parts) == 2 and self.reads_well(len(parts[0]._cellvalues)):
+                    self._pieces(parts)
+                    if parts[0].wrap(available_width, available_height)[1] <= available_height:
+                        return parts
             row = row - 1 if self.holds_enough(row - 1) else None
         return []
+
+    def reads_well(self, row: int) -> bool:
+        """Whether a break before ``row`` leaves enough rows on both sides of it."""
+        after = len(self._rowHeights) - row - self.aside[1]
+        return self.holds_enough(row) and after >= (self.least or (1, 1))[1]
 
     def _pieces(self, parts: list[Flowable]) -> None:
         """The pieces keep this table's rules; the rows that change are measured anew: the last before
