@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -16,6 +17,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragrap
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from builder.images import Picture, print_image
+from builder.layout.canvases import GreyCanvas
 
 
 class ScaledPicture(Flowable):
@@ -39,8 +41,40 @@ class ScaledPicture(Flowable):
         drawing.initialFontName = self.font  # else the renderer names an unembedded Helvetica
         self.canv.saveState()
         self.canv.scale(self.width / self.picture.width, self.height / self.picture.height)
-        renderPDF.draw(drawing, self.canv, 0, 0)
+        painted = _painting(drawing, isinstance(self.canv, GreyCanvas))
+        if painted is None:
+            renderPDF.draw(drawing, self.canv, 0, 0)
+        else:
+            self.canv._code.extend(painted)
         self.canv.restoreState()
+
+
+_PAINTINGS: dict[tuple[int, bool], tuple[Drawing, list[str] | None]] = {}
+
+
+def _painting(drawing: Drawing, grey: bool) -> list[str] | None:
+    """The page operators that paint ``drawing``, worked out once a process: an illustration is drawn in
+    every handout, and walking its shapes is a fifth of a build (the layout is tried twice at times).
+
+    None for a drawing with text, images, shadings or transparency, whose operators name resources of
+    the page they were made for: it is drawn anew each time. The operators that only set a font for
+    text never drawn are left out, as their font name belongs to another document.
+    """
+    key = (id(drawing), grey)
+    known = _PAINTINGS.get(key)
+    if known is not None and known[0] is drawing:
+        return known[1]
+    canvas = (GreyCanvas if grey else Canvas)(io.BytesIO(), invariant=1)
+    start = len(canvas._code)
+    renderPDF.draw(drawing, canvas, 0, 0)
+    painted: list[str] | None = canvas._code[start:]
+    words = " ".join(painted).split()
+    if any(op in words for op in ("Tj", "TJ", "'", '"', "Do", "sh", "gs")):
+        painted = None
+    else:
+        painted = [op for op in painted if not (op.startswith("BT ") and op.endswith(" ET"))]
+    _PAINTINGS[key] = (drawing, painted)
+    return painted
 
 
 def fitted_size(picture: Picture, max_width: float, max_height: float) -> tuple[float, float]:
