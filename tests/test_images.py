@@ -530,3 +530,25 @@ def test_an_svg_cannot_pull_in_a_picture_from_outside_its_folder(workdir: Path) 
         " the folder, or save the SVG with its pictures embedded\n",
     )
     assert not (workdir / "out.pdf").exists()
+
+
+@pytest.mark.parametrize("grayscale", [False, True], ids=["colour", "grey"])
+def test_illustrations_painted_from_their_cache_print_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, grayscale: bool
+) -> None:
+    """An illustration's operators are worked out once and replayed: the PDF is the one a fresh draw of
+    every picture makes, in colour and in the grey of a booklet for a black-and-white printer."""
+    from builder.api import Printing, build_booklet
+    from builder.layout import flowables
+
+    def built(name: str) -> bytes:
+        result = build_booklet(
+            ["sleep", "dislocates"], tmp_path / name / "b.pdf", printing=Printing(grayscale=grayscale)
+        )
+        return result.path.read_bytes()
+
+    build_booklet(["sleep"], tmp_path / "warm" / "b.pdf", printing=Printing(grayscale=grayscale))  # fills it
+    assert flowables._PAINTINGS
+    cached = built("cached")
+    monkeypatch.setattr(flowables, "_painting", lambda drawing, grey: None)
+    assert built("drawn") == cached

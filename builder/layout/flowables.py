@@ -67,12 +67,11 @@ def _painting(drawing: Drawing, grey: bool) -> list[str] | None:
     canvas = (GreyCanvas if grey else Canvas)(io.BytesIO(), invariant=1)
     start = len(canvas._code)
     renderPDF.draw(drawing, canvas, 0, 0)
-    painted: list[str] | None = canvas._code[start:]
-    words = " ".join(painted).split()
-    if any(op in words for op in ("Tj", "TJ", "'", '"', "Do", "sh", "gs")):
-        painted = None
-    else:
-        painted = [op for op in painted if not (op.startswith("BT ") and op.endswith(" ET"))]
+    code: list[str] = canvas._code[start:]
+    words = " ".join(code).split()
+    painted = None
+    if not any(op in words for op in ("Tj", "TJ", "'", '"', "Do", "sh", "gs")):
+        painted = [op for op in code if not (op.startswith("BT ") and op.endswith(" ET"))]
     _PAINTINGS[key] = (drawing, painted)
     return painted
 
