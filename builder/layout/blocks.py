@@ -359,8 +359,8 @@ class BlockLayout:
             closing = 1
         border = 2.2 if block.style == "stop" else 0
         continued = [titled(self.words.continued.format(title=block.title))]
-        # Only the bullets (or a note's lines) count where the box breaks: its lead-in paragraph and its
-        # after-hours line never make up a piece on their own.
+        # Where the box breaks, its lead-in paragraph keeps at least one bullet and its after-hours line
+        # two: neither is ever a piece of the box alone.
         aside = (len(lines) if len(lines) == 1 else 0, closing)
         box = self.boxed(rows, fill, color, full_border=border, continued=continued, aside=aside)
         box.spaceBefore, box.spaceAfter = self.space(2 * mm), self.space(5 * mm)
@@ -377,9 +377,10 @@ class BlockLayout:
     ) -> KeptTable:
         """A tinted box with a bar down its left side; each row is a paragraph.
 
-        With a ``continued`` title, a box of four bullets or more may break between them, leaving at
-        least two on each page (``aside``: the rows after the title and at the end that are not bullets);
-        the next page repeats the title as ``continued``.
+        With a ``continued`` title, a box may break between its bullets, leaving two rows before the
+        break (its lead-in paragraph and a bullet, or two bullets) and two bullets after it (``aside``:
+        the rows after the title and at the end that are not bullets); the next page repeats the title as
+        ``continued``. A box of three lines or fewer never breaks.
         """
         pad = 3 * mm
         commands: list[tuple] = [
@@ -396,7 +397,8 @@ class BlockLayout:
         ]
         if full_border:
             commands.append(("BOX", (0, 0), (-1, -1), full_border, rule))
-        breaks = continued is not None and len(rows) - 1 - sum(aside) >= 4
+        bullets = len(rows) - 1 - sum(aside)
+        breaks = continued is not None and bullets >= (3 if aside[0] else 4)
         return self.grid(
             rows,
             [self.width],

@@ -486,7 +486,9 @@ class KeptTable(Table):
         self.edge = edge
         """The width and colour of a border round the whole table, which closes a piece at its cut too."""
         self.aside = aside
-        """The rows after the heading rows, and at the end, that ``least`` does not count."""
+        """The rows after the heading rows, and at the end, that are not the body's own (a box's lead-in
+        paragraph and after-hours line): neither makes up a piece alone, and the last is never all a
+        piece after a break holds."""
         self.measured: tuple[float, tuple[float, float]] | None = None
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -550,9 +552,9 @@ class KeptTable(Table):
         return self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
 
     def holds_enough(self, row: int) -> bool:
-        """Whether a piece ending before ``row`` holds ``least[0]`` rows below its heading rows (and the
-        rows set ``aside``)."""
-        return row - self.heads - self.aside[0] >= (self.least or (1, 1))[0]
+        """Whether a piece ending before ``row`` holds ``least[0]`` rows below its heading rows, one at
+        least of them not set ``aside`` (a box's lead-in paragraph then its first bullet, not alone)."""
+        return row - self.heads >= (self.least or (1, 1))[0] and row - self.heads - self.aside[0] >= 1
 
     def break_before(self, available_height: float) -> int | None:
         """The last row the table may break before and still fit ``available_height``, or None."""
@@ -616,7 +618,8 @@ class KeepTogetherIfItFits(KeepTogether):
         When the piece that reaches the foot cannot break there (a paragraph with room for one line, a row
         of pictures), the piece before it breaks instead, where that leaves less than a quarter of the page
         empty, so that what follows on the next page is never left alone; else, if the piece before it
-        may end a page (body text, a box), the page ends there and the rest moves on.
+        may end a page (body text, a box, or a lead-in under its heading before a row of steps), the page
+        ends there and the rest moves on.
         """
         room, rooms = available_height, []
         content = list(self._content)
@@ -638,7 +641,10 @@ class KeepTogetherIfItFits(KeepTogether):
                 left = room_before - parts[0].wrap(available_width, room_before)[1]
                 if 0 <= left < self.page_height * self.loose:
                     return [*content[: index - 1], *parts, *content[index:]]
-            if not self.kept[index - 1] and _may_end_a_page(before):
+            # A lead-in may end the page before a row of step pictures that no page's foot could hold
+            # (the row moves, its pictures with their words); else only what does not open the rest.
+            steps_move = isinstance(flowable, Shrinkable) and index >= 2
+            if (steps_move or not self.kept[index - 1]) and _may_end_a_page(before):
                 return [*content[:index], self.FrameBreak(), *content[index:]]
             return None
         return content
