@@ -144,7 +144,7 @@ def _laid_out(
     back_cover, moved = _back_cover(layout, handout, reminder, furniture)
     # Large print: the contact details, when the back cover has no room for them, close the sections
     # where there is room, else open the notes page; never on a page of their own.
-    details = [FirstThatFits(moved, layout.page_height)] if moved else []
+    details = [FirstThatFits(moved)] if moved else []
     story += details
     padding = PadToFour(theme, words)
     story += [PageBreak(), *(extra.later(opens_a_page=True) for extra in details)]

@@ -34,7 +34,7 @@ def contact_panel(layout: BlockLayout, clinic: Clinic) -> list[FirstThatFits]:
     if not (clinic.phone or clinic.hours or clinic.qr_code):
         return []
     options = [contact_box(layout, clinic, fit=fit) for fit in ("full", "compact", "brief")]
-    return [FirstThatFits(options, layout.page_height)]
+    return [FirstThatFits(options)]
 
 
 def contact_box(

@@ -396,14 +396,10 @@ class FirstThatFits(ActionFlowable):
     """
 
     def __init__(
-        self,
-        options: list[Flowable],
-        page_height: float,
-        instead_of: FirstThatFits | None = None,
-        opens_a_page: bool = False,
+        self, options: list[Flowable], instead_of: FirstThatFits | None = None, opens_a_page: bool = False
     ) -> None:
         super().__init__()
-        self.options, self.page_height, self.instead_of = options, page_height, instead_of
+        self.options, self.instead_of = options, instead_of
         self.opens_a_page = opens_a_page
         """Whether it may be the first thing on a page (one that other things follow, as notes do)."""
         self.shown = False
@@ -420,7 +416,7 @@ class FirstThatFits(ActionFlowable):
     def later(self, opens_a_page: bool = False) -> FirstThatFits:
         """The same extra further on (after the exercise log, atop a booklet's notes page), shown there
         only where it found no room here."""
-        return FirstThatFits(self.options, self.page_height, instead_of=self, opens_a_page=opens_a_page)
+        return FirstThatFits(self.options, instead_of=self, opens_a_page=opens_a_page)
 
 
 LOOSE_PAGE = 0.25
