@@ -117,12 +117,25 @@ def test_no_page_holds_only_the_contact_panel(tmp_path: Path, case: str) -> None
 def test_the_contact_panel_goes_under_the_last_section(tmp_path: Path) -> None:
     """A clinic with a QR code: the panel, set tighter where it must be, shares the last page."""
     output = tmp_path / "hv.pdf"
-    result = build_handout(["desk-stretch", "red-flags"], output, clinic=HARBOURVIEW)
-    pages = body_lines(output)
-    last = pages[-1]
-    assert result.pages == 3
+    build_handout(["desk-stretch", "sleep", "red-flags"], output, clinic=HARBOURVIEW)
+    last = body_lines(output)[-1]
     assert "Questions? Contact us" in last
     assert any(line.startswith("Most back pain gets better") for line in last)
+
+
+def test_an_exercise_and_the_warning_signs_take_two_letter_pages(tmp_path: Path) -> None:
+    """The clinic manager's example: a short exercise of the clinic's own and red-flags on Letter took
+    four pages; they fit two, the exercise on the first, the warning signs on the second. The panel has
+    no room left and is left out: every footer has the clinic's phone number."""
+    output = tmp_path / "hv.pdf"
+    result = build_handout(["desk-stretch", "red-flags"], output, clinic=HARBOURVIEW)
+    pages = body_lines(output)
+    assert result.pages == len(pages) == 2
+    first, second = (" ".join(lines) for lines in pages)
+    assert "Desk stretch" in first and "Hold for 5 seconds, then relax." in first
+    assert second.startswith("Know when to get help")
+    assert "Call your doctor soon if" in second and "(continued)" not in second
+    assert all("(555) 013-4400" in text for text in page_texts(output))
 
 
 def test_large_print_fills_page_one_before_an_exercise(tmp_path: Path) -> None:

@@ -59,6 +59,9 @@ from builder.words import ENGLISH, Words
 
 STEP_PICTURE_HEIGHT = 42 * mm
 LARGE_PICTURES = 1.3  # how much taller pictures are in large print
+HALF_PAGE_PICTURES = 0.8
+"""How tall pictures are on a booklet's half-size page: rows of steps drawn full size there take half
+a page each, and a page that cannot hold the next row whole is left half empty."""
 FIGURE_PICTURE_HEIGHT = 34 * mm
 GAP = 5 * mm
 ROW_GAP = 4 * mm
@@ -83,6 +86,7 @@ class BlockLayout:
         large_print: bool = False,
         words: Words = ENGLISH,
         loose: float = LOOSE_PAGE,
+        pictures_at: float = 1.0,
     ) -> None:
         self.loose = loose
         """The share of a page a box or table may leave empty rather than break (see ``KeptTable``)."""
@@ -95,7 +99,7 @@ class BlockLayout:
         self.page_height = page_height
         self.after_hours = after_hours
         self.large_print = large_print
-        self.picture_scale = LARGE_PICTURES if large_print else 1.0
+        self.picture_scale = (LARGE_PICTURES if large_print else 1.0) * pictures_at
 
     def section(
         self, section: Section, first: bool, heading: bool = True, dose: Dose | None = None

@@ -36,7 +36,7 @@ from builder.content import Callout
 from builder.errors import ContentError
 from builder.handout import Handout
 from builder.images import Picture
-from builder.layout.blocks import BlockLayout
+from builder.layout.blocks import HALF_PAGE_PICTURES, BlockLayout
 from builder.layout.booklet_pages import BookletFurniture, BookletGeometry
 from builder.layout.canvases import canvas_maker
 from builder.layout.contact import contact_box
@@ -132,6 +132,7 @@ def _laid_out(
         handout.large_print,
         handout.words,
         loose,
+        pictures_at=HALF_PAGE_PICTURES,
     )
     story: list[Flowable] = [NextPageTemplate("page"), PageBreak()]
     if contents is not None:

@@ -36,6 +36,7 @@ from builder.layout.exercise_log import exercise_log
 from builder.layout.flowables import (
     LOOSE_PAGE,
     TIGHT_PAGE,
+    FirstThatFits,
     KeepTogetherIfItFits,
     SectionHeading,
 )
@@ -75,10 +76,16 @@ def render_pdf(handout: Handout, pictures: dict[Path, Picture], logo: Picture | 
     return pdf, pages
 
 
+GLUE_ROOM = 0.02
+"""About how much of a page the tighter try frees by shrinking the space between blocks."""
+
+
 def worth_another_try(fills: list[float]) -> bool:
-    """Whether a layout whose pages are ``fills`` full might lose its last page: the gaps left on the
-    pages before it could hold what it holds."""
-    return len(fills) > 1 and fills[-1] < sum(1 - fill for fill in fills[:-1])
+    """Whether a layout whose pages are ``fills`` full (the closing extras not counted, as the tighter
+    try may leave them out) might lose its last page: the gaps left on the pages before it, and the
+    space between blocks they would give up, could hold what it holds."""
+    before = fills[:-1]
+    return bool(before) and fills[-1] < sum(1 - fill + GLUE_ROOM for fill in before)
 
 
 def frame_fill(frame: Frame) -> float:
@@ -120,7 +127,7 @@ def _laid_out(
 
     def measure(flowable: Flowable) -> None:
         frame = getattr(doc, "frame", None)
-        if frame is not None:
+        if frame is not None and not isinstance(flowable, FirstThatFits):
             fills[doc.page] = frame_fill(frame)
 
     doc.afterFlowable = measure  # type: ignore[method-assign]
