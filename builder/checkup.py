@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reportlab.lib.colors import HexColor
 
+from builder.alt_text import alt_warnings
 from builder.api import ClinicSetup, open_clinic, replaced_pictures
 from builder.colour import WHITE, contrast, rgb, text_on
 from builder.config import CLINIC_WORDS, Clinic, FontFamily
@@ -75,6 +76,7 @@ def check_clinic(clinic: Path | None, content_dir: Path | None = None) -> Checku
     for warning in translations.warnings:
         log.warning("%s", warning)
     _warn_about_reviews(sections, datetime.date.today())
+    _warn_about_alt_text(sections)
     report.readings = [read(section, setup.clinic.reading) for section in sections]
     for reading in report.readings:
         for warning in reading.warnings:
@@ -194,6 +196,15 @@ def _fonts(clinic: Clinic) -> str:
 
     fonts = clinic.fonts
     return f"body {family(fonts.body)} at {fonts.size:g} pt; headings {family(fonts.heading)}"
+
+
+def _warn_about_alt_text(sections: list[Section]) -> None:
+    """Alt text is all a patient who cannot see a picture gets of it: say where the clinic's own
+    sections give a file name, a placeholder or the step's words again. Ours pass (tests/test_alt_text.py)."""
+    for section in sections:
+        if not is_bundled(section.source):
+            for warning in alt_warnings(section):
+                log.warning("%s", warning)
 
 
 def _warn_about_reviews(sections: list[Section], today: datetime.date) -> None:
