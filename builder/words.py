@@ -67,6 +67,9 @@ class Words:
     after_hours: str
     qr_label: str
     """Under a clinic's QR code, unless the clinic words it."""
+    qr_code_alt: str
+    """What a screen reader says for the QR code, which a blind patient cannot scan."""
+    logo_alt: str
 
     # The dose box
     your_dose: str
@@ -193,6 +196,8 @@ ENGLISH = Words(
     opening_hours="Opening hours",
     after_hours="After hours:",
     qr_label="Scan to book your next visit",
+    qr_code_alt="QR code that opens {url}",
+    logo_alt="{clinic} logo",
     your_dose="Your dose",
     repeat="Repeat",
     hold="Hold",
@@ -301,6 +306,8 @@ SPANISH = Words(
     opening_hours="Horario de atención",
     after_hours="Fuera de horario:",
     qr_label="Escanee el código para pedir su próxima cita",
+    qr_code_alt="Código QR que abre {url}",
+    logo_alt="Logotipo de {clinic}",
     your_dose="Su dosis",
     repeat="Repita",
     hold="Sostenga",

@@ -6,19 +6,20 @@ a heading keeps with what follows it, and a table only breaks between rows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Paragraph,
     Spacer,
     TableStyle,
 )
@@ -54,6 +55,7 @@ from builder.layout.flowables import (
 from builder.layout.markup import headline, inline, unbroken_numbers
 from builder.layout.styles import STOP_RED, Theme, tint
 from builder.layout.tables import table
+from builder.layout.tagging import ARTIFACT, Element, TaggedParagraph
 from builder.prescription import Dose
 from builder.words import ENGLISH, Words
 
@@ -87,7 +89,12 @@ class BlockLayout:
         words: Words = ENGLISH,
         loose: float = LOOSE_PAGE,
         pictures_at: float = 1.0,
+        structure: Element | None = None,
     ) -> None:
+        self.structure = structure if structure is not None else Element("Document")
+        """The element that what is laid out next goes into, in reading order (see ``tagging``)."""
+        self.level = 1
+        """The heading level of the section being laid out: its blocks' headings are one below."""
         self.loose = loose
         """The share of a page a box or table may leave empty rather than break (see ``KeptTable``)."""
         self.glue = 1.0 if loose >= LOOSE_PAGE else TIGHT_GLUE
@@ -114,24 +121,48 @@ class BlockLayout:
         if self.large_print and section.kind == "exercise":
             opening = CondPageBreak(self.page_height / 2)
         story: list[Flowable] = [] if first else [opening, Spacer(1, 4 * mm)]
-        if heading:
-            story.append(SectionHeading(headline(section.title), theme.h1, section.id, section.title))
-        if section.lang != self.words.code:
-            story.append(self._fallback_note(section.lang))
-        if section.key_message:
-            story.append(self._key_message(section.key_message))
-        if dose is not None and dose.lines():
-            story.append(self._dose(dose))
-        units = _units(section.blocks)
-        for index, unit in enumerate(units):
-            flowables = self._beside(*unit) if isinstance(unit, tuple) else self.block(unit)
-            following = units[index + 1] if index + 1 < len(units) else None
-            if isinstance(unit, TextBlock) and isinstance(following, INTRODUCED):
-                flowables[-1].keepWithNext = True  # a lead-in sentence stays with what it introduces
-            if index == len(units) - 2 and isinstance(following, TextBlock):
-                flowables[-1].keepWithNext = True  # a closing paragraph never ends up alone on a page
-            story.extend(flowables)
+        other_language = section.lang if section.lang != self.words.code else None
+        with self.inside(self.structure.add("Sect", lang=other_language), level=2 if heading else 1):
+            if heading:
+                tag = self.structure.add(f"H{self.level}")
+                story.append(
+                    SectionHeading(headline(section.title), theme.h1, section.id, section.title, tag)
+                )
+            if other_language:
+                story.append(self._fallback_note(section.lang))
+            if section.key_message:
+                story.append(self._key_message(section.key_message))
+            if dose is not None and dose.lines():
+                story.append(self._dose(dose))
+            units = _units(section.blocks)
+            for index, unit in enumerate(units):
+                flowables = self._beside(*unit) if isinstance(unit, tuple) else self.block(unit)
+                following = units[index + 1] if index + 1 < len(units) else None
+                if isinstance(unit, TextBlock) and isinstance(following, INTRODUCED):
+                    flowables[-1].keepWithNext = True  # a lead-in sentence stays with what it introduces
+                if index == len(units) - 2 and isinstance(following, TextBlock):
+                    flowables[-1].keepWithNext = True  # a closing paragraph never ends up alone on a page
+                story.extend(flowables)
         return story
+
+    @contextmanager
+    def inside(self, element: Element, level: int | None = None) -> Iterator[Element]:
+        """What is laid out in the block goes into ``element`` (a section at heading ``level``, a box)."""
+        outer, outer_level = self.structure, self.level
+        self.structure, self.level = element, level or self.level
+        try:
+            yield element
+        finally:
+            self.structure, self.level = outer, outer_level
+
+    def text(self, markup: str, style: ParagraphStyle, role: str = "P", **element: Any) -> TaggedParagraph:
+        """A paragraph, as a new element of ``role`` (``P``, a heading, ``Caption``, a table cell) in the
+        structure; ``element`` are the element's own options (a header cell's scope)."""
+        return TaggedParagraph(markup, style, self.structure.add(role, **element))
+
+    def heading_role(self) -> str:
+        """The role of a heading inside the section: a block's heading, a box's title."""
+        return f"H{min(self.level + 1, 6)}"
 
     def _beside(self, text: Bullets | TextBlock, figures: Figures) -> list[Flowable]:
         """A lone picture goes to the right of the text it illustrates instead of below it on its own.
@@ -141,16 +172,16 @@ class BlockLayout:
         """
         picture_width = 55 * mm
         text_width = self.width - picture_width - GAP
+        above = self.block(text)  # made once, in reading order before the picture: either place uses it
         cell = self._figure_cell(figures.figures[0], picture_width, STEP_PICTURE_HEIGHT * self.picture_scale)
         row = self.grid(
-            [[self.block(text), cell]],
+            [[above, cell]],
             [text_width, picture_width],
             [*plain(gap=GAP), ("VALIGN", (1, 0), (1, 0), "MIDDLE")],
         )
         row.spaceAfter = self.space(4 * mm)
         if text_width >= NARROWEST_TEXT and row.wrap(self.width, self.page_height)[1] <= self.page_height:
             return [row]
-        above = self.block(text)
         for flowable in above[-2:]:  # the last line of text, and the spacing after a list
             flowable.keepWithNext = True
         below = self.grid([[cell]], [picture_width], plain(align="CENTER"))
@@ -189,11 +220,16 @@ class BlockLayout:
         value = theme.body.clone("dose_value", spaceAfter=0)
         lines = dose.lines(self.words)
         label_width = max(stringWidth(text, label.fontName, label.fontSize) for text, _ in lines) + 5 * mm
-        rows = [[Paragraph(text, label), Paragraph(inline(words), value)] for text, words in lines]
+        with self.inside(self.structure.add("Aside")):
+            title = self.text(self.words.your_dose, title_style, self.heading_role())
+            with self.inside(self.structure.add("Table")):
+                rows = []
+                for text, words in lines:
+                    with self.inside(self.structure.add("TR")):
+                        row_head = self.text(text, label, "TH", attributes=ROW_HEADER)
+                        rows.append([row_head, self.text(inline(words), value, "TD")])
         table = self.grid(rows, [label_width, self.width - 10 * mm - 4 - label_width], plain())
-        box = self.boxed(
-            [[Paragraph(self.words.your_dose, title_style)], [table]], tint(theme.accent, 0.10), theme.accent
-        )
+        box = self.boxed([[title], [table]], tint(theme.accent, 0.10), theme.accent)
         box.keepWithNext = True
         box.spaceAfter = self.space(4 * mm)
         return box
@@ -203,24 +239,26 @@ class BlockLayout:
         lost."""
         names = self.words.language_names
         note = self.words.fallback_note.format(language=names[self.words.code], fallback=names[printed_in])
-        paragraph = Paragraph(f"<i>{inline(note)}</i>", self.theme.caption)
+        paragraph = TaggedParagraph(
+            f"<i>{inline(note)}</i>", self.theme.caption, self.structure.add("P", lang=self.words.tag)
+        )
         paragraph.keepWithNext = True
         return paragraph
 
     def _key_message(self, text: str) -> Flowable:
         theme = self.theme
         box = self.boxed(
-            [[Paragraph(inline(text), theme.lead)]], tint(theme.primary, 0.10), theme.primary_text
+            [[self.text(inline(text), theme.lead)]], tint(theme.primary, 0.10), theme.primary_text
         )
         box.keepWithNext = True
         box.spaceAfter = self.space(4 * mm)
         return box
 
     def paragraph(self, block: TextBlock) -> list[Flowable]:
-        return [Paragraph(inline(block.text), self.theme.body)]
+        return [self.text(inline(block.text), self.theme.body)]
 
     def heading(self, block: Heading) -> list[Flowable]:
-        return [Paragraph(headline(block.text), self.theme.h2)]
+        return [self.text(headline(block.text), self.theme.h2, self.heading_role())]
 
     def bullets(self, block: Bullets) -> list[Flowable]:
         """A list whose first two items stay together, and its last two: a page never ends on a lone
@@ -233,7 +271,15 @@ class BlockLayout:
         return items
 
     def _bullet_list(self, items: Sequence[str]) -> list[Flowable]:
-        return [Paragraph(inline(item), self.theme.bullet, bulletText="•") for item in items]
+        """The items as a list, each bullet its item's label."""
+        listed = self.structure.add("L", attributes={"List": {"ListNumbering": "Disc"}})
+        paragraphs = []
+        for item in items:
+            entry = listed.add("LI")
+            label = entry.add("Lbl")
+            body = entry.add("LBody")
+            paragraphs.append(TaggedParagraph(inline(item), self.theme.bullet, body, label, bulletText="•"))
+        return paragraphs
 
     def steps(self, block: Steps) -> list[Flowable]:
         """Steps with pictures two to a row, so the movement reads frame by frame.
@@ -242,40 +288,43 @@ class BlockLayout:
         with its words), and a row that almost fits at the foot of a page draws its pictures a little
         smaller rather than leave a gap, which keeps a long exercise from leaving half a page empty.
         """
-        numbered = list(enumerate(block.steps, start=1))
-        if not any(step.image for _, step in numbered):
-            return [self._numbered(n, step.text, self.width) for n, step in numbered]
+        listed = self.structure.add("L", attributes={"List": {"ListNumbering": "Decimal"}})
+        numbered = [(n, step, StepTags.of(listed, step)) for n, step in enumerate(block.steps, start=1)]
+        if not any(step.image for _, step, _ in numbered):
+            return [self._numbered(n, step.text, self.width, tags) for n, step, tags in numbered]
         pairs = [numbered[start : start + 2] for start in range(0, len(numbered), 2)]
         return [
             Shrinkable(partial(self._step_row, pair, index == len(pairs) - 1))
             for index, pair in enumerate(pairs)
         ]
 
-    def _step_row(self, pair: list[tuple[int, Step]], last: bool, scale: float) -> Flowable:
+    def _step_row(self, pair: list[tuple[int, Step, StepTags]], last: bool, scale: float) -> Flowable:
         """Two steps side by side, each picture over its number and words, pictures at ``scale``."""
         column = (self.width - GAP) / 2
         height = STEP_PICTURE_HEIGHT * self.picture_scale * scale
         cells = []
-        for n, step in pair:
+        for n, step, tags in pair:
             cell: list[Flowable] = []
             if step.image:
                 picture = self.pictures[step.image.path]
                 cell += [
-                    picture_flowable(picture, column, height, self.theme.fonts.regular),
+                    picture_flowable(
+                        picture, column, height, self.theme.fonts.regular, tags.figure or ARTIFACT
+                    ),
                     Spacer(1, 2 * mm),
                 ]
-            cells.append([*cell, self._numbered(n, step.text, column)])
+            cells.append([*cell, self._numbered(n, step.text, column, tags)])
         row = self._rows(
             cells, columns=2, align="CENTER", space_after=self.space(4 * mm if last else ROW_GAP)
         )[0]
         row.least = None  # one row: a step's picture never leaves its words
         return row
 
-    def _numbered(self, number: int, text: str, width: float) -> Flowable:
+    def _numbered(self, number: int, text: str, width: float, tags: StepTags) -> Flowable:
         theme = self.theme
-        badge = NumberBadge(number, theme.primary, theme.on_primary, theme.fonts.bold)
+        badge = NumberBadge(number, theme.primary, theme.on_primary, theme.fonts.bold, tag=tags.label)
         row = self.grid(
-            [[badge, Paragraph(inline(text), theme.step)]],
+            [[badge, TaggedParagraph(inline(text), theme.step, tags.text)]],
             [badge.width + 3 * mm, width - badge.width - 3 * mm],
             plain(),
         )
@@ -319,7 +368,8 @@ class BlockLayout:
         """
         theme = self.theme
         picture = self.pictures[figure.image.path]
-        image: Flowable = picture_flowable(picture, width, height, theme.fonts.regular)
+        tag = self.structure.add("Figure", alt=figure.image.alt)
+        image: Flowable = picture_flowable(picture, width, height, theme.fonts.regular, tag)
         caption = inline(figure.caption)
         if figure.verdict:
             color = theme.primary_text if figure.verdict == "do" else STOP_RED
@@ -328,7 +378,7 @@ class BlockLayout:
             caption = f'<font color="#{color.hexval()[2:]}"><b>{word}:</b></font> {caption}'
         if shelf:
             image = Shelved(image, width, shelf)
-        return [image, Spacer(1, 2 * mm), Paragraph(caption, theme.caption)]
+        return [image, Spacer(1, 2 * mm), self.text(caption, theme.caption, "Caption")]
 
     def callout(self, block: Callout) -> list[Flowable]:
         """A boxed message; its icon and title say what kind it is even on a grey printout."""
@@ -341,28 +391,32 @@ class BlockLayout:
         )
         inner_width = self.width - 12 * mm
 
-        def titled(title: str) -> Flowable:
+        def titled(title: Flowable) -> Flowable:
             return self.grid(
-                [[icon, Paragraph(headline(title), title_style)]],
+                [[icon, title]],
                 [icon.width + 3 * mm, inner_width - icon.width - 3 * mm],
                 plain(valign="MIDDLE"),
             )
 
-        # One row per paragraph, so that a long callout can break between its bullets, its title
-        # repeated on the next page as "... (continued)".
-        rows: list[list[Flowable]] = [[titled(block.title)]]
-        # A therapist's note may come in lines, each a row, so that a long note breaks between them; a
-        # section's text never has a line break, and its one paragraph leads in to the bullets.
-        lines = [line for line in block.text.splitlines() if line.strip()]
-        rows += [[Paragraph(inline(line), theme.body)] for line in lines]
-        rows += [[bullet] for bullet in self._bullet_list(block.bullets)]
-        closing = 0
-        if block.after_hours and self.after_hours:
-            after_hours = unbroken_numbers(inline(self.after_hours))
-            rows.append([Paragraph(f"<b>{self.words.after_hours}</b> {after_hours}", theme.body)])
-            closing = 1
+        with self.inside(self.structure.add("Aside")):
+            # One row per paragraph, so that a long callout can break between its bullets, its title
+            # repeated on the next page as "... (continued)".
+            rows: list[list[Flowable]] = [
+                [titled(self.text(headline(block.title), title_style, self.heading_role()))]
+            ]
+            # A therapist's note may come in lines, each a row, so that a long note breaks between them; a
+            # section's text never has a line break, and its one paragraph leads in to the bullets.
+            lines = [line for line in block.text.splitlines() if line.strip()]
+            rows += [[self.text(inline(line), theme.body)] for line in lines]
+            rows += [[bullet] for bullet in self._bullet_list(block.bullets)]
+            closing = 0
+            if block.after_hours and self.after_hours:
+                after_hours = unbroken_numbers(inline(self.after_hours))
+                rows.append([self.text(f"<b>{self.words.after_hours}</b> {after_hours}", theme.body)])
+                closing = 1
         border = 2.2 if block.style == "stop" else 0
-        continued = [titled(self.words.continued.format(title=block.title))]
+        again = headline(self.words.continued.format(title=block.title))
+        continued = [titled(TaggedParagraph(again, title_style, ARTIFACT))]  # the title, said once
         # Where the box breaks, its lead-in paragraph keeps at least one bullet and its after-hours line
         # two: neither is ever a piece of the box alone.
         aside = (len(lines) if len(lines) == 1 else 0, closing)
@@ -422,6 +476,29 @@ class BlockLayout:
         )
         table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), self.theme.fonts.regular), *commands]))
         return table
+
+
+ROW_HEADER = {"Table": {"Scope": "Row"}}
+COLUMN_HEADER = {"Table": {"Scope": "Column"}}
+
+
+@dataclass(frozen=True)
+class StepTags:
+    """A numbered step's place in the structure: a list item holding its number (the label), its words
+    and its picture; made once, as its row may be drawn at more than one size."""
+
+    label: Element
+    text: Element
+    figure: Element | None
+
+    @classmethod
+    def of(cls, listed: Element, step: Step) -> StepTags:
+        entry = listed.add("LI")
+        label = entry.add("Lbl")
+        body = entry.add("LBody")
+        text = body.add("P")
+        figure = body.add("Figure", alt=step.image.alt) if step.image else None
+        return cls(label, text, figure)
 
 
 def _spaced(theme: Theme, glue: float) -> Theme:

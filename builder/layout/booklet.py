@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
@@ -25,7 +26,6 @@ from reportlab.platypus import (
     KeepInFrame,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -42,11 +42,13 @@ from builder.layout.canvases import canvas_maker
 from builder.layout.contact import contact_box
 from builder.layout.exercise_log import exercise_log
 from builder.layout.flowables import LOOSE_PAGE, TIGHT_PAGE, FirstThatFits, RuledLines, SectionHeading
-from builder.layout.markup import inline, unbroken_numbers
+from builder.layout.markup import inline, plain_text, unbroken_numbers
 from builder.layout.pages import fine_print
 from builder.layout.patient_lines import note_box
 from builder.layout.render import TOO_TALL, document_options, frame_fill, sources, worth_another_try
+from builder.layout.structure_tree import tagged_pdf
 from builder.layout.styles import MUTED, Theme, make_theme
+from builder.layout.tagging import Element, TaggedParagraph, Tagger, artifact
 from builder.words import Words
 
 PADDING = {  # pages missing -> the lined pages to add, and whether a blank page ends them
@@ -91,14 +93,27 @@ def render_booklet(
     each page trim size plus bleed with crop marks around it; None is for office printing, where nothing
     is drawn near the paper's edge.
     """
-    pdf, pages, padding, fills = _laid_out(handout, pictures, logo, reminder, bleed, grayscale, LOOSE_PAGE)
-    if padding == len(PADDING) - 1 and worth_another_try(fills):
+    document = Element("Document")  # one for both tries: the one kept is what its tagger saw drawn
+    chosen = _laid_out(handout, pictures, logo, reminder, bleed, grayscale, LOOSE_PAGE, document)
+    if chosen.padding == len(PADDING) - 1 and worth_another_try(chosen.fills):
         # The sections ran just past a folded sheet and three planned pages fill the new one: laid out
         # again, breaking more readily and with less space between blocks, they may end a sheet sooner.
-        tighter = _laid_out(handout, pictures, logo, reminder, bleed, grayscale, TIGHT_PAGE)
-        if tighter[1] < pages:
-            return tighter[0], tighter[1]
-    return pdf, pages
+        tighter = _laid_out(handout, pictures, logo, reminder, bleed, grayscale, TIGHT_PAGE, document)
+        if tighter.pages < chosen.pages:
+            chosen = tighter
+    pdf = tagged_pdf(chosen.pdf, document, chosen.tagger, handout.words.tag, handout.title)
+    return pdf, chosen.pages
+
+
+class LaidOut(NamedTuple):
+    """One try at the booklet: the PDF, its page count, how many planned pages padded it, how full each
+    page of its sections is, and what the tagger recorded of its structure while drawing it."""
+
+    pdf: bytes
+    pages: int
+    padding: int
+    fills: list[float]
+    tagger: Tagger
 
 
 def _laid_out(
@@ -109,13 +124,15 @@ def _laid_out(
     bleed: float | None,
     grayscale: bool,
     loose: float,
-) -> tuple[bytes, int, int, list[float]]:
+    document: Element,
+) -> LaidOut:
     """The booklet, its page count, how many planned pages padded it and how full each page of its
     sections is, with breaks chosen at ``loose``."""
     theme, words = make_theme(handout.clinic, handout.large_print), handout.words
     geometry = BookletGeometry(*BookletGeometry.TRIM_SIZES[handout.paper], bleed=bleed)
-    furniture = BookletFurniture(handout, theme, logo, geometry)
-    contents = _contents(theme) if len(handout.sections) > 1 else None
+    furniture = BookletFurniture(handout, theme, logo, geometry, document)
+    heading = document.add("H2") if len(handout.sections) > 1 else None
+    contents = _contents(theme, document) if heading is not None else None
     buffer = io.BytesIO()
     doc = BookletDocument(
         buffer,
@@ -133,37 +150,50 @@ def _laid_out(
         handout.words,
         loose,
         pictures_at=HALF_PAGE_PICTURES,
+        structure=document,
     )
     story: list[Flowable] = [NextPageTemplate("page"), PageBreak()]
-    if contents is not None:
-        story += [Paragraph(words.contents, theme.h1), Spacer(1, 2 * mm), contents, PageBreak()]
+    if contents is not None and heading is not None:
+        story += [
+            TaggedParagraph(words.contents, theme.h1, heading),
+            Spacer(1, 2 * mm),
+            contents,
+            PageBreak(),
+        ]
     story += note_box(layout, handout)  # the therapist's note opens the first page of sections
     for index, section in enumerate(handout.sections):
         story.extend(layout.section(section, first=index == 0, dose=handout.doses.get(section.id)))
     if handout.log:
         story += exercise_log(layout, handout)
+    # In reading order after the sections: the notes page and the pages padding the booklet, then the
+    # back cover, its frame and then its strip.
+    notes_page = _lined_page(words.my_notes, words.notes_prompt, theme, _page_tags(document))
+    padding = PadToFour(theme, words, document)
     back_cover, moved = _back_cover(layout, handout, reminder, furniture)
+    furniture.close(document)
     # Large print: the contact details, when the back cover has no room for them, close the sections
     # where there is room, else open the notes page; never on a page of their own.
     details = [FirstThatFits(moved)] if moved else []
     story += details
-    padding = PadToFour(theme, words)
     story += [PageBreak(), *(extra.later(opens_a_page=True) for extra in details)]
-    story += [*_lined_page(words.my_notes, words.notes_prompt, theme), padding]
+    story += [*notes_page, padding]
     story += [NextPageTemplate("back"), PageBreak(), back_cover]
     try:
         doc.multiBuild(story, canvasmaker=canvas_maker(grayscale, count_first_pass=contents is not None))
     except LayoutError:
         raise ContentError([f"{sources(handout)}: {TOO_TALL}"]) from None
-    notes_page = padding.added[1] if padding.added else doc.page
-    sections = range(doc.first_section_page or 1, notes_page)
-    return buffer.getvalue(), doc.page, padding.missing, [doc.fills.get(page, 0.0) for page in sections]
+    notes_at = padding.added[1] if padding.added else doc.page
+    sections = range(doc.first_section_page or 1, notes_at)
+    fills = [doc.fills.get(page, 0.0) for page in sections]
+    return LaidOut(buffer.getvalue(), doc.page, padding.missing, fills, doc.canv.tagger)
 
 
-def _contents(theme: Theme) -> TableOfContents:
+def _contents(theme: Theme, document: Element) -> Contents:
     """The contents table: each section's title, dot leaders, and its page number, at the body's size."""
     entry = theme.body.clone("contents_entry", spaceBefore=0, spaceAfter=0, leftIndent=0, firstLineIndent=0)
-    return Contents(entry, leaders=MUTED, gap=theme.furniture_size(CONTENTS_GAP))
+    return Contents(
+        entry, leaders=MUTED, gap=theme.furniture_size(CONTENTS_GAP), structure=document.add("TOC")
+    )
 
 
 CONTENTS_GAP = 2.5 * mm  # between two entries of the contents
@@ -182,9 +212,13 @@ class Contents(TableOfContents):
     LEADER = "."
     MIN_DOTS = 3  # the fewest dots between a title's end and its number
 
-    def __init__(self, style: ParagraphStyle, leaders: Color, gap: float) -> None:
+    def __init__(self, style: ParagraphStyle, leaders: Color, gap: float, structure: Element) -> None:
         super().__init__(dotsMinLevel=0, levelStyles=[style])
         self.style, self.leaders, self.gap = style, leaders, gap
+        self.structure = structure
+        """The contents list: an item per entry, each a link to its section (its number and leaders are
+        decoration to a screen reader, which follows the link)."""
+        self.items: list[Element] = []
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         entries = self._lastEntries or [(0, "Contents", 0, None)]  # the first pass only measures
@@ -204,14 +238,15 @@ class Contents(TableOfContents):
             dot = stringWidth(self.LEADER, style.fontName, style.fontSize)
             count = int((dots_end - dot - (x + space)) // pitch) + 1
             canvas.saveState()
-            if count > 0:
-                canvas.setFillColor(self.leaders)
+            with artifact(canvas):
+                if count > 0:
+                    canvas.setFillColor(self.leaders)
+                    canvas.setFont(style.fontName, style.fontSize)
+                    start = dots_end - dot - (count - 1) * pitch
+                    canvas.drawString(start, y, " ".join([self.LEADER] * count))
+                canvas.setFillColor(style.textColor)
                 canvas.setFont(style.fontName, style.fontSize)
-                start = dots_end - dot - (count - 1) * pitch
-                canvas.drawString(start, y, " ".join([self.LEADER] * count))
-            canvas.setFillColor(style.textColor)
-            canvas.setFont(style.fontName, style.fontSize)
-            canvas.drawRightString(available_width, y, str(page))
+                canvas.drawRightString(available_width, y, str(page))
             if key:
                 width = stringWidth(str(page), style.fontName, style.fontSize)
                 canvas.linkRect(
@@ -221,21 +256,33 @@ class Contents(TableOfContents):
 
         self.canv.setNamedCB(callback, draw_end)
         rows: list[list[Flowable]] = []
-        for index, (_, text, _, key) in enumerate(entries):
+        for index, (_, text, page, key) in enumerate(entries):
             linked = f'<a href="#{key}">{text}</a>' if key else text
             if rows:
                 rows.append([Spacer(1, self.gap)])
-            rows.append([Paragraph(f'{linked}<onDraw name="{callback}" label="{index}"/>', entry)])
+            markup = f'{linked}<onDraw name="{callback}" label="{index}"/>'
+            rows.append([TaggedParagraph(markup, entry, self._item(index, text, page))])
         self._table = Table(rows, colWidths=(available_width,), style=self.tableStyle)
+        self._table.setStyle([("FONT", (0, 0), (-1, -1), style.fontName)])  # not ReportLab's Helvetica
         self.width, self.height = self._table.wrapOn(self.canv, available_width, available_height)
         return self.width, self.height
 
+    def _item(self, index: int, text: str, page: int) -> Element:
+        """The link of entry ``index``, in its item of the list: made once, as every pass sets the table
+        anew; what it says it goes to is set each time, as the page numbers settle."""
+        while len(self.items) <= index:
+            self.items.append(self.structure.add("TOCI").add("Link"))
+        link = self.items[index]
+        link.described = f"{plain_text(text)}, {page}"
+        return link
 
-def _lined_page(title: str, prompt: str, theme: Theme) -> list[Flowable]:
-    """A page to write on: a heading, one line saying what for, and ruled lines to the foot of the page."""
+
+def _lined_page(title: str, prompt: str, theme: Theme, page: tuple[Element, Element]) -> list[Flowable]:
+    """A page to write on: a heading, one line saying what for, and ruled lines to the foot of the page;
+    ``page`` is where its heading and line go in the structure."""
     return [
-        Paragraph(title, theme.h1),
-        Paragraph(prompt, theme.body),
+        TaggedParagraph(title, theme.h1, page[0]),
+        TaggedParagraph(prompt, theme.body, page[1]),
         Spacer(1, 2 * mm),
         RuledLines(theme.primary_text),
     ]
@@ -250,7 +297,7 @@ class PadToFour(Flowable):
     whatever the sections took.
     """
 
-    def __init__(self, theme: Theme, words: Words) -> None:
+    def __init__(self, theme: Theme, words: Words, document: Element) -> None:
         super().__init__()
         self.theme = theme
         self.lined = {
@@ -258,6 +305,9 @@ class PadToFour(Flowable):
             "more_notes": (words.more_notes, words.notes_prompt),
         }
         self.blank_note = words.blank_page
+        # Their places in the structure, made now, in reading order; those of pages not added stay empty.
+        self.tags = {kind: _page_tags(document) for kind in self.lined}
+        self.blank_tag = document.add("P")
         self.added: tuple[int, int] | None = None
         """The pass and page on which the planned pages were last added."""
         self.missing = 0
@@ -273,9 +323,12 @@ class PadToFour(Flowable):
         lined, blank = PADDING[missing]
         pages: list[Flowable] = []
         for kind in lined:
-            pages += [NextPageTemplate("page"), PageBreak(), *_lined_page(*self.lined[kind], self.theme)]
+            title, prompt = self.lined[kind]
+            lined_page = _lined_page(title, prompt, self.theme, self.tags[kind])
+            pages += [NextPageTemplate("page"), PageBreak(), *lined_page]
         if blank:
-            pages += [NextPageTemplate("blank"), PageBreak(), _blank_note(self.blank_note, self.theme)]
+            note = _blank_note(self.blank_note, self.theme, self.blank_tag)
+            pages += [NextPageTemplate("blank"), PageBreak(), note]
         if pages:
             self._doctemplateAttr("frame").add_generated_content(*pages)
         return 0, 0
@@ -284,9 +337,15 @@ class PadToFour(Flowable):
         pass
 
 
-def _blank_note(text: str, theme: Theme) -> Flowable:
+def _blank_note(text: str, theme: Theme, tag: Element) -> Flowable:
     style = theme.caption.clone("blank_note", textColor=MUTED, alignment=1)
-    return Paragraph(text, style)
+    return TaggedParagraph(text, style, tag)
+
+
+def _page_tags(document: Element) -> tuple[Element, Element]:
+    """A lined page's place in the structure: a part of its own, with a heading and a line of text."""
+    page = document.add("Sect")
+    return page.add("H2"), page.add("P")
 
 
 def _back_cover(
@@ -318,16 +377,18 @@ def _back_cover(
         )
         rest += [
             Spacer(1, 5 * mm),
-            *BlockLayout(compact, {}, layout.width, layout.page_height, words=layout.words).callout(reminder),
+            *BlockLayout(
+                compact, {}, layout.width, layout.page_height, words=layout.words, structure=layout.structure
+            ).callout(reminder),
         ]
-    rest.append(fine_print(handout, layout.theme, with_offers=True))  # where leaflets say it
+    rest.append(fine_print(handout, layout.theme, True, layout.structure.add("P")))  # where leaflets say it
     moved: list[Flowable] = []
     if handout.large_print and details and _height(details + rest, layout.width) > furniture.back_height:
         moved, details = details, []
         if clinic.phone:  # what a patient turning the booklet over looks for, as the box's title says it
             style = layout.theme.callout_title.clone("back_call_us", textColor=layout.theme.primary_text)
             phone = unbroken_numbers(inline(clinic.phone))
-            details.append(Paragraph(layout.words.call_us_on.format(phone=phone), style))
+            details.append(layout.text(layout.words.call_us_on.format(phone=phone), style, "H2"))
     if details:
         details[0].spaceBefore = 0
     return KeepInFrame(layout.width, furniture.back_height, details + rest, mode="shrink"), moved

@@ -4,6 +4,9 @@ for press output the bleed and crop marks.
 Everything is drawn in trim coordinates, (0, 0) at the trim's lower-left corner. For press output each
 page's media is larger (bleed and marks all round) and the origin is moved onto the trim, so colour that
 touches an edge of the trim is drawn on into the bleed and the crop marks sit outside it.
+
+To a screen reader the covers are content, read first and last; the running headers and page numbers,
+the colour and the crop marks are page furniture (artifacts).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from builder.layout.markup import inline, kept_whole
 from builder.layout.pages import fitted_text
 from builder.layout.patient_lines import patient_lines
 from builder.layout.styles import INK, MUTED, RULE, Theme
+from builder.layout.tagging import ARTIFACT, Element, TaggedParagraph, artifact
 
 SIDE = 15 * mm  # left and right text margins: room for the staples at the fold, and for thumbs
 EDGE = 10 * mm  # from the top and bottom of the page to the running header and the page number
@@ -104,7 +108,8 @@ class BookletTemplate(PageTemplate):
         canv.setTrimBox((m, m, m + g.width, m + g.height))
         canv.setBleedBox((m - bleed, m - bleed, m + g.width + bleed, m + g.height + bleed))
         canv.translate(m, m)
-        _crop_marks(canv, g.width, g.height, bleed)
+        with artifact(canv, "Pagination"):
+            _crop_marks(canv, g.width, g.height, bleed)
 
 
 def _crop_marks(canv: Canvas, width: float, height: float, bleed: float) -> None:
@@ -124,9 +129,31 @@ class BookletFurniture:
     """Draws what is around the text on each kind of page."""
 
     def __init__(
-        self, handout: Handout, theme: Theme, logo: Picture | None, geometry: BookletGeometry
+        self,
+        handout: Handout,
+        theme: Theme,
+        logo: Picture | None,
+        geometry: BookletGeometry,
+        structure: Element | None = None,
     ) -> None:
         self.handout, self.theme, self.logo, self.geometry = handout, theme, logo, geometry
+        document = structure or Element("Document")
+        self.cover = document.add("Div")
+        """The front cover, first in reading order: the clinic, the title, what is inside, whom it is
+        for, how to call."""
+        words = handout.words
+        self.logo_tag = (
+            self.cover.add("Figure", alt=words.logo_alt.format(clinic=handout.clinic.name))
+            if logo
+            else ARTIFACT
+        )
+        self.identity_tags = (self.cover.add("P"), self.cover.add("P"))
+        self.title_tag, self.inside_tag = self.cover.add("H1"), self.cover.add("P")
+        self.lines = self._patient_lines()
+        self.call_us_tag = self.cover.add("P")
+        self.strip_tags = (ARTIFACT, ARTIFACT, ARTIFACT, ARTIFACT)
+        """The back cover's strip: the clinic's name and tagline, the QR code and its label (see
+        ``close``)."""
         strip = BACK_STRIP_WITH_CODE if handout.clinic.qr_code else BACK_STRIP
         # Taller when the clinic's name and tagline need it (a long name, large print): on the colour,
         # clear of its edges, never spilling off it in white on white.
@@ -159,11 +186,12 @@ class BookletFurniture:
         canv.addPageLabel(0, prefix=self.handout.words.cover)
         canv.addPageLabel(1, style=PDFPageLabel.ARABIC, start=2)
         foot = self._call_us(canv)
-        lines = self._patient_lines()
+        lines = self.lines
         lines_height = sum(height for _, height in lines) + LINE_GAP * (len(lines) - 1)
         # The colour gives way when the therapists' names need more room to tick.
         split = max(g.height * COVER_SPLIT, foot + 8 * mm + lines_height + 12 * mm)
-        self._colour(canv, split, g.height)
+        with artifact(canv, "Layout"):
+            self._colour(canv, split, g.height)
         top = split - 12 * mm
         for line, height in lines:
             line.drawOn(canv, SIDE, top - height)
@@ -180,13 +208,14 @@ class BookletFurniture:
             logo_w, logo_h = fitted_size(self.logo, *LOGO_BOX)
             pad = 2 * mm
             height = logo_h + 2 * pad
-            canv.setFillColor(white)  # logos are made for a white page
-            canv.roundRect(SIDE, top - height, logo_w + 2 * pad, height, 2 * mm, stroke=0, fill=1)
-            ScaledPicture(self.logo, logo_w, logo_h, theme.fonts.regular).drawOn(
+            with artifact(canv, "Layout"):
+                canv.setFillColor(white)  # logos are made for a white page
+                canv.roundRect(SIDE, top - height, logo_w + 2 * pad, height, 2 * mm, stroke=0, fill=1)
+            ScaledPicture(self.logo, logo_w, logo_h, theme.fonts.regular, self.logo_tag).drawOn(
                 canv, SIDE + pad, top - height + pad
             )
             text_left += logo_w + 2 * pad + 4 * mm
-        self._identity(canv, text_left, g.width - SIDE - text_left, top - height / 2)
+        self._identity(canv, text_left, g.width - SIDE - text_left, top - height / 2, self.identity_tags)
         return top - height
 
     def _cover_title(self, canv: Canvas, bottom: float, top: float) -> None:
@@ -200,11 +229,12 @@ class BookletFurniture:
         # Display type, already twice the large-print body: it keeps its sizes, and its one line.
         style = self._on_colour("cover_title", 30, bold=True)
         room = top - TITLE_BAR - bottom
-        title = fitted_paragraph(self.handout.title, style, g.text_width, room, 30, 18)
+        title = fitted_paragraph(self.handout.title, style, g.text_width, room, 30, 18, self.title_tag)
         title_height = title.wrap(g.text_width, room)[1]
         title.drawOn(canv, SIDE, bottom)
-        canv.setFillColor(theme.on_primary)
-        canv.rect(SIDE, bottom + title_height + TITLE_BAR - 1.6 * mm, 16 * mm, 1.6 * mm, stroke=0, fill=1)
+        with artifact(canv, "Layout"):
+            canv.setFillColor(theme.on_primary)
+            canv.rect(SIDE, bottom + title_height + TITLE_BAR - 1.6 * mm, 16 * mm, 1.6 * mm, stroke=0, fill=1)
 
     def _inside(self, width: float) -> Paragraph:
         """ "Inside:" and the sections' titles, on four lines at most: a long list ends "and 6 more"."""
@@ -215,23 +245,31 @@ class BookletFurniture:
             more = len(titles) - shown
             words = self.handout.words
             listed = "&nbsp;· ".join(titles[:shown]) + (" " + words.and_more.format(n=more) if more else "")
-            inside = Paragraph(f"<b>{words.inside}</b> {listed}", style)
+            inside = TaggedParagraph(f"<b>{words.inside}</b> {listed}", style, self.inside_tag)
             inside.wrap(width, 4 * style.leading)
             if inside.height <= 4 * style.leading or shown == 1:
                 return inside
             shown -= 1
 
     def _identity(
-        self, canv: Canvas, left: float, width: float, middle: float, room: float | None = None
+        self,
+        canv: Canvas,
+        left: float,
+        width: float,
+        middle: float,
+        tags: tuple[Element, Element],
+        room: float | None = None,
     ) -> None:
         """The clinic's name and tagline, centred on ``middle``, in the colour that reads on the cover."""
-        parts = self._identity_parts(width, room)
+        parts = self._identity_parts(width, room, tags)
         top = middle + sum(height for _, height in parts) / 2
         for part, height in parts:
             part.drawOn(canv, left, top - height)
             top -= height
 
-    def _identity_parts(self, width: float, room: float | None) -> list[tuple[Paragraph, float]]:
+    def _identity_parts(
+        self, width: float, room: float | None, tags: tuple[Element, Element] = (ARTIFACT, ARTIFACT)
+    ) -> list[tuple[Paragraph, float]]:
         """The clinic's name and tagline set for ``width``, with their heights.
 
         The name takes up to 32 pt of height (grown in large print). On the back cover's strip, beside the
@@ -245,17 +283,21 @@ class BookletFurniture:
         if clinic.tagline and (
             room is None or fits_whole(clinic.tagline, tagline, width, tagline_room, grown(9))
         ):
-            parts.append(fitted_paragraph(clinic.tagline, tagline, width, tagline_room, grown(10), grown(9)))
+            parts.append(
+                fitted_paragraph(clinic.tagline, tagline, width, tagline_room, grown(10), grown(9), tags[1])
+            )
         name_style = self._on_colour("cover_name", grown(13), bold=True)
         name_room = grown(32)
         if room is not None and not fits_whole(clinic.name, name_style, width, name_room, grown(10)):
             name_room = max(name_room, room - sum(part.wrap(width, 40 * mm)[1] for part in parts))
-        parts.insert(0, fitted_paragraph(clinic.name, name_style, width, name_room, grown(13), grown(10)))
+        parts.insert(
+            0, fitted_paragraph(clinic.name, name_style, width, name_room, grown(13), grown(10), tags[0])
+        )
         return [(part, part.wrap(width, 40 * mm)[1]) for part in parts]
 
     def _patient_lines(self) -> list[tuple[Flowable, float]]:
         """Lines for who the booklet is for, the therapist and the date, with their heights."""
-        lines = patient_lines(self.handout, self.theme, on_cover=True)
+        lines = patient_lines(self.handout, self.theme, on_cover=True, structure=self.cover)
         return [(line, line.wrap(self.geometry.text_width, 60 * mm)[1]) for line in lines]
 
     def _call_us(self, canv: Canvas) -> float:
@@ -271,20 +313,25 @@ class BookletFurniture:
             return EDGE
         grown = theme.furniture_size
         style = theme.footer.clone("cover_contact", fontSize=grown(11), leading=grown(14), textColor=INK)
-        paragraph = Paragraph("&nbsp;· ".join(parts), style)
+        paragraph = TaggedParagraph("&nbsp;· ".join(parts), style, self.call_us_tag)
         wraps = len(parts) > 1 and paragraph.wrap(g.text_width, 30 * mm)[1] > style.leading
         if wraps and theme.furniture != 1:  # large print: a line each, not a "·" left at a line's end
-            paragraph = Paragraph("<br/>".join(parts), style)
+            paragraph = TaggedParagraph("<br/>".join(parts), style, self.call_us_tag)
         height = paragraph.wrap(g.text_width, 30 * mm)[1]
         paragraph.drawOn(canv, SIDE, EDGE + 2 * mm)
-        canv.setStrokeColor(theme.primary_text)  # the brand colour, dark enough to show on white
-        canv.setLineWidth(1)
         y = EDGE + 2 * mm + height + 2.5 * mm
-        canv.line(SIDE, y, g.width - SIDE, y)
+        with artifact(canv, "Layout"):
+            canv.setStrokeColor(theme.primary_text)  # the brand colour, dark enough to show on white
+            canv.setLineWidth(1)
+            canv.line(SIDE, y, g.width - SIDE, y)
         return y
 
     def running_page(self, canv: Canvas, doc: object) -> None:
         """A quiet header (clinic, title) and the page number at the outer corner, where a thumb finds it."""
+        with artifact(canv, "Pagination"):
+            self._running_header(canv)
+
+    def _running_header(self, canv: Canvas) -> None:
         g, theme = self.geometry, self.theme
         baseline = g.height - EDGE - 4 * mm
         size = theme.furniture_size(9.5)  # 11.7 pt in large print: still clear of the top edge
@@ -305,7 +352,8 @@ class BookletFurniture:
         self._page_number(canv)
 
     def blank_page(self, canv: Canvas, doc: object) -> None:
-        self._page_number(canv)
+        with artifact(canv, "Pagination"):
+            self._page_number(canv)
 
     def _page_number(self, canv: Canvas) -> None:
         g, number = self.geometry, canv.getPageNumber()
@@ -321,23 +369,37 @@ class BookletFurniture:
         frame above holds the contact details and the red-flags reminder."""
         g, theme, code = self.geometry, self.theme, self.handout.clinic.qr_code
         canv.addPageLabel(canv.getPageNumber() - 1, prefix=self.handout.words.back_cover)
-        self._colour(canv, 0, INSET + self.strip)
+        with artifact(canv, "Layout"):
+            self._colour(canv, 0, INSET + self.strip)
         foot = INSET if g.bleed is None else 0.0  # where the strip starts on the trimmed page
         middle = (foot + INSET + self.strip) / 2
+        name, tagline, figure, caption = self.strip_tags
         if code is not None:
             plate = BACK_CODE + 2 * mm
             plate_x = g.width - SIDE - plate
-            canv.setFillColor(white)  # a QR code needs light paper around it to scan
-            canv.roundRect(plate_x, middle - plate / 2, plate, plate, 1.5 * mm, stroke=0, fill=1)
-            QrCodeDrawing(code.url, BACK_CODE, theme.fonts.regular).drawOn(
+            with artifact(canv, "Layout"):
+                canv.setFillColor(white)  # a QR code needs light paper around it to scan
+                canv.roundRect(plate_x, middle - plate / 2, plate, plate, 1.5 * mm, stroke=0, fill=1)
+            QrCodeDrawing(code.url, BACK_CODE, theme.fonts.regular, figure).drawOn(
                 canv, plate_x + 1 * mm, middle - BACK_CODE / 2
             )
             label_width = self._back_label_width()
             style = self._on_colour("back_code", theme.furniture_size(10.5), alignment=TA_RIGHT)
-            label = Paragraph(inline(code.label), style)
+            label = TaggedParagraph(inline(code.label), style, caption)
             height = label.wrap(label_width, self.strip)[1]
             label.drawOn(canv, plate_x - 3 * mm - label_width, middle - height / 2)
-        self._identity(canv, SIDE, self._back_name_width(), middle, room=self.strip - 2 * STRIP_PAD)
+        self._identity(
+            canv, SIDE, self._back_name_width(), middle, (name, tagline), room=self.strip - 2 * STRIP_PAD
+        )
+
+    def close(self, document: Element) -> None:
+        """The back cover's strip, last in reading order, after what its frame holds."""
+        strip, code = document.add("Div"), self.handout.clinic.qr_code
+        figure = ARTIFACT
+        if code is not None:
+            figure = strip.add("Figure", alt=self.handout.words.qr_code_alt.format(url=code.url))
+        caption = strip.add("P") if code is not None else ARTIFACT
+        self.strip_tags = (strip.add("P"), strip.add("P"), figure, caption)
 
     def _back_label_width(self) -> float:
         return min(40 * mm, self.geometry.text_width * 0.35)
@@ -387,15 +449,21 @@ def fits_whole(text: str, style: ParagraphStyle, width: float, height: float, si
 
 
 def fitted_paragraph(
-    text: str, style: ParagraphStyle, width: float, height: float, largest: float, smallest: float
+    text: str,
+    style: ParagraphStyle,
+    width: float,
+    height: float,
+    largest: float,
+    smallest: float,
+    tag: Element = ARTIFACT,
 ) -> Paragraph:
     """``text`` at the largest size from ``largest`` down to ``smallest`` that fits ``width`` x ``height``;
     if even the smallest is too big, shortened at a word with an ellipsis, so it never spills over what
     is drawn around it."""
 
     def at(words: list[str], size: float) -> Paragraph | None:
-        paragraph = Paragraph(
-            inline(" ".join(words)), style.clone("fitted", fontSize=size, leading=size * 1.15)
+        paragraph = TaggedParagraph(
+            inline(" ".join(words)), style.clone("fitted", fontSize=size, leading=size * 1.15), tag
         )
         return paragraph if paragraph.wrap(width, height)[1] <= height else None
 
@@ -407,7 +475,8 @@ def fitted_paragraph(
         size -= 1
     while len(words) > 1 and not at(words, smallest):
         words = [*words[:-2], words[-2].rstrip(",;:") + "…"]
-    return at(words, smallest) or Paragraph(
+    return at(words, smallest) or TaggedParagraph(
         inline(fitted_text(words[0], width, style.fontName, smallest)),
         style.clone("fitted", fontSize=smallest, leading=smallest * 1.15),
+        tag,
     )

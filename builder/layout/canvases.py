@@ -1,4 +1,5 @@
-"""The canvases a layout draws on: one that only counts pages, and one for a black-and-white printer."""
+"""The canvases a layout draws on: one that only counts pages, one for a black-and-white printer, and
+the tagging ones that the finished PDF is drawn on (see ``tagging``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,23 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from builder.colour import grey
+from builder.layout.tagging import Tagger
+
+
+class _Tagging:
+    """Gives the canvas a ``Tagger`` and tells it of every link drawn, which the structure must hold."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tagger = Tagger()
+
+    def _addAnnotation(self, annotation: Any, name: Any = None, addtopage: int = 1) -> None:
+        self.tagger.link(self)  # type: ignore[arg-type]
+        super()._addAnnotation(annotation, name, addtopage)  # type: ignore[misc]
+
+
+class TaggedCanvas(_Tagging, Canvas):
+    pass
 
 
 class PageCountingCanvas(Canvas):
@@ -56,6 +74,10 @@ class GreyCountingCanvas(GreyCanvas, PageCountingCanvas):
     pass
 
 
+class TaggedGreyCanvas(_Tagging, GreyCanvas):
+    pass
+
+
 def _grey_of(colour: Color | tuple[float, ...] | str) -> tuple[float, float | None]:
     """The grey level (0 black, 1 white) of any colour ReportLab is given, and its own transparency."""
     if isinstance(colour, str):
@@ -77,7 +99,7 @@ def greyed(image: ImageReader | PILImage.Image | str | Path) -> PILImage.Image:
     return picture.convert("LA" if has_alpha else "L")
 
 
-class PagesCountedCanvas(Canvas):
+class PagesCountedCanvas(_Tagging, Canvas):
     """Holds every finished page until the last one, then lets ``finish_page`` draw on each what needs
     the page count ("Page 2 of 5"): one layout pass instead of two."""
 
@@ -115,10 +137,10 @@ def canvas_maker(grayscale: bool, count_first_pass: bool) -> Callable[..., Canva
 
     ``count_first_pass``: the first pass only finds page numbers, so it skips drawing pictures.
     """
-    kinds = {
-        (False, False): Canvas,
+    kinds: dict[tuple[bool, bool], type[Canvas]] = {
+        (False, False): TaggedCanvas,
         (False, True): PageCountingCanvas,
-        (True, False): GreyCanvas,
+        (True, False): TaggedGreyCanvas,
         (True, True): GreyCountingCanvas,
     }
     passes = 0

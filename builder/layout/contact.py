@@ -9,7 +9,7 @@ from typing import Literal
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from builder.config import Clinic, QrCode
 from builder.layout.blocks import BlockLayout, plain
@@ -48,6 +48,13 @@ def contact_box(
     On a booklet's back cover no footer carries the address and the after-hours line, so the box does;
     the QR code is in the cover's strip instead, as the half-size page has no room for it beside them.
     """
+    with layout.inside(layout.structure.add("Aside")):
+        return _contact_box(layout, clinic, on_back_cover, fit)
+
+
+def _contact_box(
+    layout: BlockLayout, clinic: Clinic, on_back_cover: bool, fit: Literal["full", "compact", "brief"]
+) -> Flowable:
     theme = layout.theme
     inner = layout.width - 10 * mm - 4
     code = None if on_back_cover else clinic.qr_code
@@ -60,28 +67,30 @@ def contact_box(
     title_style = theme.callout_title.clone("contact_title", textColor=theme.primary_text)
     words = layout.words
     phone = unbroken_numbers(inline(clinic.phone))
+    title = layout.heading_role()
+    text = layout.text
     if on_back_cover and clinic.phone:  # one line for both, where every line counts
-        details: list[Flowable] = [Paragraph(words.call_us_on.format(phone=phone), title_style)]
+        details: list[Flowable] = [text(words.call_us_on.format(phone=phone), title_style, title)]
     else:
-        details = [Paragraph(words.contact_us, title_style)]
+        details = [text(words.contact_us, title_style, title)]
         if clinic.phone:
-            details.append(Paragraph(words.call.format(phone=f"<b>{phone}</b>"), theme.body))
+            details.append(text(words.call.format(phone=f"<b>{phone}</b>"), theme.body))
     if on_back_cover and clinic.address:
-        details.append(Paragraph(inline(clinic.address), caption))
+        details.append(text(inline(clinic.address), caption))
     online = [detail(part) for part in (clinic.website, clinic.email) if part]
     if online:
-        details.append(Paragraph(" · ".join(online), caption))
+        details.append(text(" · ".join(online), caption))
     compact = fit != "full"
     if clinic.hours and fit != "brief":
         if compact:
             hours = " · ".join(detail(line) for line in clinic.hours)
-            details += [Spacer(1, 1 * mm), Paragraph(f"<b>{words.opening_hours}:</b> {hours}", caption)]
+            details += [Spacer(1, 1 * mm), text(f"<b>{words.opening_hours}:</b> {hours}", caption)]
         else:
             hours = "<br/>".join(detail(line) for line in clinic.hours)
-            details += [Spacer(1, 2 * mm), Paragraph(f"<b>{words.opening_hours}</b><br/>{hours}", caption)]
+            details += [Spacer(1, 2 * mm), text(f"<b>{words.opening_hours}</b><br/>{hours}", caption)]
     if on_back_cover and clinic.after_hours:
         after_hours = unbroken_numbers(inline(clinic.after_hours))
-        details += [Spacer(1, 2 * mm), Paragraph(f"<b>{words.after_hours}</b> {after_hours}", caption)]
+        details += [Spacer(1, 2 * mm), text(f"<b>{words.after_hours}</b> {after_hours}", caption)]
     space = 3 * mm if fit == "brief" else 6 * mm
     if code is None:
         return _panel(layout, layout.grid([[details]], [inner], plain(gap=0)), space)
@@ -98,11 +107,12 @@ def _qr_code(layout: BlockLayout, qr_code: QrCode, width: float, size: float) ->
     shown_url = inline(f"{host}/{path}" if path else host)
     if path and stringWidth(f"{host}/{path}", theme.small.fontName, theme.small.fontSize) > width:
         shown_url = f"{inline(host)}/<br/>{inline(path)}"  # break after the host, never inside a word
+    figure = layout.structure.add("Figure", alt=layout.words.qr_code_alt.format(url=qr_code.url))
     return [
-        QrCodeDrawing(qr_code.url, size, theme.fonts.regular),
+        QrCodeDrawing(qr_code.url, size, theme.fonts.regular, figure),
         Spacer(1, 1.5 * mm),
-        Paragraph(inline(qr_code.label), theme.caption),
-        Paragraph(shown_url, theme.small),
+        layout.text(inline(qr_code.label), theme.caption),
+        layout.text(shown_url, theme.small),
     ]
 
 

@@ -15,6 +15,7 @@ from builder.layout.blocks import BlockLayout
 from builder.layout.flowables import SectionHeading, TickBox
 from builder.layout.styles import INK, RULE, Theme, tint
 from builder.layout.tables import fitted, widest_run
+from builder.layout.tagging import Element, TaggedParagraph
 
 DEFAULT_WEEKS = 2
 MOST_WEEKS = 6  # a longer plan is reviewed at a visit before it ends
@@ -31,14 +32,18 @@ def exercise_log(layout: BlockLayout, handout: Handout) -> list[Flowable]:
     theme, words = layout.theme, handout.words
     days = [_days(handout, week) for week in range(min(weeks, MOST_WEEKS))]
     stacked = _stack_dates([day for week in days for day in week], _day_style(theme), _widths(layout)[1])
-    story: list[Flowable] = [
-        CondPageBreak(layout.page_height),  # always a fresh page: it is kept on the fridge
-        SectionHeading(words.log_title, theme.h1, "exercise-log", words.log_title),
-        Paragraph(words.log_how_to, theme.body),
-        Spacer(1, 2 * mm),
-    ]
-    for week, week_days in enumerate(days):
-        story.append(_week(layout, handout, exercises, week, [_heading(day, stacked) for day in week_days]))
+    with layout.inside(layout.structure.add("Sect"), level=2):
+        story: list[Flowable] = [
+            CondPageBreak(layout.page_height),  # always a fresh page: it is kept on the fridge
+            SectionHeading(
+                words.log_title, theme.h1, "exercise-log", words.log_title, layout.structure.add("H2")
+            ),
+            layout.text(words.log_how_to, theme.body),
+            Spacer(1, 2 * mm),
+        ]
+        for week, week_days in enumerate(days):
+            headings = [_heading(day, stacked) for day in week_days]
+            story.append(_week(layout, handout, exercises, week, headings))
     return story
 
 
@@ -62,16 +67,34 @@ def _week(
     cell, day_style = theme.cell.clone("log_cell", spaceAfter=0), _day_style(theme)
     name_width, day_width = _widths(layout)
 
-    def name(text: str, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(fitted(text, style, name_width - 2 * PAD), style)
+    # In the structure: a row of headings (the week, then its days), and a row per exercise headed by
+    # its name, its days' cells empty, as their boxes are to tick by hand.
+    structure = layout.structure.add("Table")
 
-    headings = [Paragraph(fitted(day, day_style, day_width - 2 * PAD), day_style) for day in days]
-    rows: list[list] = [[name(words.week_number.format(n=week + 1), theme.header_cell), *headings]]
+    def row(heading: str, style: ParagraphStyle, scope: str) -> tuple[Element, Paragraph]:
+        entry = structure.add("TR")
+        head = entry.add("TH", attributes={"Table": {"Scope": scope}})
+        return entry, TaggedParagraph(fitted(heading, style, name_width - 2 * PAD), style, head)
+
+    heads, week_name = row(words.week_number.format(n=week + 1), theme.header_cell, "Both")
+    headings = [
+        TaggedParagraph(
+            fitted(day, day_style, day_width - 2 * PAD), day_style, heads.add("TH", attributes=COLUMN)
+        )
+        for day in days
+    ]
+    rows: list[list] = [[week_name, *headings]]
     for section in exercises:
         dose = handout.doses[section.id]
         ticks = min(dose.times_per_day or 1, TICKS_PER_DAY)
-        rows.append([name(section.title, cell), *(_boxes(ticks) for _ in range(7))])
-    rows.append([name(words.pain_row, cell), *([""] * 7)])
+        entry, exercise = row(section.title, cell, "Row")
+        for _ in range(7):
+            entry.add("TD", empty=True)
+        rows.append([exercise, *(_boxes(ticks) for _ in range(7))])
+    entry, pain = row(words.pain_row, cell, "Row")
+    for _ in range(7):
+        entry.add("TD", empty=True)
+    rows.append([pain, *([""] * 7)])
     table = layout.grid(
         rows,
         [name_width, *[day_width] * 7],
@@ -91,6 +114,9 @@ def _week(
     )
     table.spaceAfter = 5 * mm
     return table
+
+
+COLUMN = {"Table": {"Scope": "Column"}}
 
 
 def _day_style(theme: Theme) -> ParagraphStyle:

@@ -18,14 +18,19 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from builder.images import Picture, print_image
 from builder.layout.canvases import GreyCanvas
+from builder.layout.tagging import ARTIFACT, Element, Tagged, TaggedParagraph, artifact
 
 
-class ScaledPicture(Flowable):
-    """A picture shown at a given size: vector art through ReportLab's renderer, photos as images."""
+class ScaledPicture(Tagged, Flowable):
+    """A picture shown at a given size: vector art through ReportLab's renderer, photos as images;
+    tagged as a figure with its alt text, or (a logo beside the clinic's name) as decoration."""
 
-    def __init__(self, picture: Picture, width: float, height: float, font: str) -> None:
+    def __init__(
+        self, picture: Picture, width: float, height: float, font: str, tag: Element = ARTIFACT
+    ) -> None:
         super().__init__()
         self.picture, self.width, self.height, self.font = picture, width, height, font
+        self.tag = tag
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -84,8 +89,10 @@ def fitted_size(picture: Picture, max_width: float, max_height: float) -> tuple[
     return picture.width * scale, picture.height * scale
 
 
-def picture_flowable(picture: Picture, max_width: float, max_height: float, font: str) -> Flowable:
-    return ScaledPicture(picture, *fitted_size(picture, max_width, max_height), font)
+def picture_flowable(
+    picture: Picture, max_width: float, max_height: float, font: str, tag: Element = ARTIFACT
+) -> Flowable:
+    return ScaledPicture(picture, *fitted_size(picture, max_width, max_height), font, tag)
 
 
 class Shelved(Flowable):
@@ -119,14 +126,15 @@ class Marked(Flowable):
 
     def draw(self) -> None:
         self.inner.drawOn(self.canv, 0, 0)
-        draw_verdict(
-            self.canv,
-            self.width - self.SIZE / 2,
-            self.height - self.SIZE / 2,
-            self.SIZE,
-            self.verdict,
-            self.color,
-        )
+        with artifact(self.canv):  # the caption says "Yes:" or "Avoid:" in words
+            draw_verdict(
+                self.canv,
+                self.width - self.SIZE / 2,
+                self.height - self.SIZE / 2,
+                self.SIZE,
+                self.verdict,
+                self.color,
+            )
 
 
 def draw_verdict(canv: Canvas, cx: float, cy: float, size: float, verdict: str, color: Color) -> None:
@@ -153,8 +161,9 @@ def draw_verdict(canv: Canvas, cx: float, cy: float, size: float, verdict: str, 
     canv.restoreState()
 
 
-class Icon(Flowable):
-    """The symbol that tells a callout's kind without colour: i (tip), ! in a triangle, or a stop octagon."""
+class Icon(Tagged, Flowable):
+    """The symbol that tells a callout's kind without colour: i (tip), ! in a triangle, or a stop octagon.
+    Decoration to a screen reader, which reads the callout's title."""
 
     def __init__(self, kind: Literal["tip", "caution", "stop"], color: Color, font: str, size: float) -> None:
         super().__init__()
@@ -200,11 +209,20 @@ class Icon(Flowable):
         canv.restoreState()
 
 
-class NumberBadge(Flowable):
-    """A step number in a filled circle, large enough to find at a glance."""
+class NumberBadge(Tagged, Flowable):
+    """A step number in a filled circle, large enough to find at a glance: the label of its list item."""
 
-    def __init__(self, number: int, color: Color, text_color: Color, font: str, size: float = 8 * mm) -> None:
+    def __init__(
+        self,
+        number: int,
+        color: Color,
+        text_color: Color,
+        font: str,
+        size: float = 8 * mm,
+        tag: Element = ARTIFACT,
+    ) -> None:
         super().__init__()
+        self.tag = tag
         self.number, self.color, self.text_color, self.font = number, color, text_color, font
         self.width = self.height = size
 
@@ -217,7 +235,7 @@ class NumberBadge(Flowable):
         self.canv.drawCentredString(s / 2, s * 0.31, str(self.number))
 
 
-class TickBox(Flowable):
+class TickBox(Tagged, Flowable):
     """An empty square, big enough to tick with a pen."""
 
     def __init__(self, color: Color, size: float = 6.5 * mm) -> None:
@@ -230,10 +248,11 @@ class TickBox(Flowable):
         self.canv.roundRect(0, 0, self.width, self.height, 1, stroke=1, fill=0)
 
 
-class FillInLine(Flowable):
+class FillInLine(Tagged, Flowable):
     """Labelled lines to write on by hand ("Name ____  Date ____"); widths are shares of the line.
 
     ``values`` are printed on the lines where they are known already (the patient's name, the date).
+    A screen reader reads the labels and values; the lines are decoration.
     """
 
     def __init__(
@@ -243,8 +262,10 @@ class FillInLine(Flowable):
         size: float,
         color: Color,
         values: tuple[str, ...] = (),
+        tag: Element = ARTIFACT,
     ) -> None:
         super().__init__()
+        self.tag = tag
         self.fields, self.font, self.size, self.color = fields, font, size, color
         self.values = values + ("",) * (len(fields) - len(values))
         self.height = size * 2.2
@@ -265,7 +286,8 @@ class FillInLine(Flowable):
             canv.setFillColor(self.color)
             canv.drawString(x, 2, label)
             start = x + canv.stringWidth(label, self.font, self.size) + 2 * mm
-            canv.line(start, 0, end, 0)
+            with artifact(canv):
+                canv.line(start, 0, end, 0)
             if value:
                 size, shown = self._fitted(value, end - start - 2.5 * mm)
                 canv.setFont(self.font, size)
@@ -284,7 +306,7 @@ class FillInLine(Flowable):
         return size, value
 
 
-class RuledLines(Flowable):
+class RuledLines(Tagged, Flowable):
     """Lines to write on by hand, a pen's comfortable 9 mm apart, down to the foot of the frame."""
 
     SPACING = 9 * mm
@@ -306,9 +328,10 @@ class RuledLines(Flowable):
             y -= self.SPACING
 
 
-class ChoiceLine(Flowable):
+class ChoiceLine(Tagged, Flowable):
     """A label and options with a box each to tick by hand ("Your therapist: [] Sam Lee [] Ana Ruiz [] ____"),
-    wrapping onto a second line when the names do not fit on one."""
+    wrapping onto a second line when the names do not fit on one. The boxes are decoration to a screen
+    reader, which reads the label and the names."""
 
     BOX = 4.2 * mm
     GAP = 5 * mm
@@ -356,22 +379,25 @@ class ChoiceLine(Flowable):
         for row, line in enumerate(self.lines):
             y = self.height - (row + 1) * step + 2
             for x, option in line:
-                canv.setLineWidth(1.1)
-                canv.rect(x, y - 1, self.BOX, self.BOX, stroke=1, fill=0)
                 text_x = x + self.BOX + 2 * mm
+                with artifact(canv):
+                    canv.setLineWidth(1.1)
+                    canv.rect(x, y - 1, self.BOX, self.BOX, stroke=1, fill=0)
+                    if not option:
+                        canv.setLineWidth(0.8)
+                        canv.line(text_x, y - 2, text_x + self.BLANK, y - 2)
                 if option:
                     canv.drawString(text_x, y, option)
-                else:
-                    canv.setLineWidth(0.8)
-                    canv.line(text_x, y - 2, text_x + self.BLANK, y - 2)
 
 
-class QrCodeDrawing(Flowable):
-    """A QR code drawn as vector squares by ReportLab's own widget, on white with its quiet zone."""
+class QrCodeDrawing(Tagged, Flowable):
+    """A QR code drawn as vector squares by ReportLab's own widget, on white with its quiet zone; tagged as
+    a figure whose alt text gives the address it opens."""
 
-    def __init__(self, url: str, size: float, font: str) -> None:
+    def __init__(self, url: str, size: float, font: str, tag: Element = ARTIFACT) -> None:
         super().__init__()
         self.url, self.width, self.height, self.font = url, size, size, font
+        self.tag = tag
 
     def draw(self) -> None:
         from reportlab.graphics.barcode.qr import QrCodeWidget  # only clinics with a QR code need it
@@ -494,6 +520,23 @@ class KeptTable(Table):
         if self.measured is None or self.measured[0] != available_width:
             self.measured = (available_width, super().wrap(available_width, available_height))
         return self.measured[1]
+
+    def _drawBkgrnd(self) -> None:
+        with artifact(self.canv, "Layout"):  # a box's tint, a table's shaded rows
+            super()._drawBkgrnd()
+
+    def _drawLines(self) -> None:
+        with artifact(self.canv, "Layout"):
+            super()._drawLines()
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
+        """A cell's flowables tag themselves; a cell of text alone (the blanks beside a spanning
+        caption) is no content."""
+        if isinstance(cellval, (list, tuple, Flowable)):
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        with artifact(self.canv):
+            super()._drawCell(cellval, cellstyle, pos, size)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         height = self.wrap(available_width, available_height)[1]
@@ -667,11 +710,13 @@ def _may_end_a_page(flowable: Flowable) -> bool:
     return isinstance(flowable, KeptTable) and flowable.continued is not None
 
 
-class SectionHeading(Paragraph):
+class SectionHeading(TaggedParagraph):
     """A section title that also places the PDF bookmark for its section, on the page it lands on."""
 
-    def __init__(self, text: str, style: ParagraphStyle, key: str, title: str) -> None:
-        super().__init__(text, style)
+    def __init__(
+        self, text: str, style: ParagraphStyle, key: str, title: str, tag: Element = ARTIFACT
+    ) -> None:
+        super().__init__(text, style, tag)
         self.key, self.title = key, title
 
     def draw(self) -> None:

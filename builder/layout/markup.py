@@ -7,6 +7,7 @@ text is escaped first and only then are the emphasis marks turned into tags. Mar
 
 from __future__ import annotations
 
+import html
 import re
 from html import escape
 
@@ -48,3 +49,8 @@ def headline(text: str) -> str:
     """A heading's markup with its last short word bound to the one before it, so that a heading that
     wraps never leaves a lone "if" or "back" on its last line."""
     return _LAST_GAP.sub("&nbsp;", inline(text.strip()), count=1)
+
+
+def plain_text(markup: str) -> str:
+    """What ``markup`` says, its tags and entities gone: for a screen reader's description of a link."""
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", "", markup)).split())

@@ -1,6 +1,8 @@
 """The page furniture: the clinic's header band on page one, a slim header after it, and the footer.
 
 All of it is drawn straight onto the canvas around the text frame, so it never pushes the text about.
+To a screen reader the header band on page one is content (the clinic's name, how to call it), read
+before the title; running headers, footers and page numbers are page furniture (artifacts).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from builder.images import Picture
 from builder.layout.flowables import ScaledPicture, fitted_size
 from builder.layout.markup import inline, kept_whole
 from builder.layout.styles import INK, MUTED, RULE, Theme
+from builder.layout.tagging import ARTIFACT, Element, TaggedParagraph, artifact, content
 
 MARGIN = 21 * mm
 EDGE = 12 * mm  # printers cannot reach the paper's edge; nothing is drawn closer than this
@@ -69,8 +72,10 @@ class PageFurniture:
         theme: Theme,
         logo: Picture | None,
         geometry: PageGeometry,
+        structure: Element | None = None,
     ) -> None:
         self.handout, self.theme, self.logo, self.geometry = handout, theme, logo, geometry
+        self.masthead = Masthead.of(structure or Element("Document"), handout, logo is not None)
         # The footer is the same on every page: its paragraphs are set once and drawn on each.
         self.contacts, self.notes = _footer_paragraphs(handout, theme, geometry.text_width)
         top = EDGE + geometry.footer
@@ -86,27 +91,33 @@ class PageFurniture:
             self._rule_header(canv)
         else:
             self._band(canv)
-        self._footer(canv)
+        with artifact(canv, "Pagination"):
+            self._footer(canv)
 
     def later_page(self, canv: Canvas, doc: object) -> None:
-        self._slim_header(canv)
-        self._footer(canv)
+        with artifact(canv, "Pagination"):
+            self._slim_header(canv)
+            self._footer(canv)
 
     def _band(self, canv: Canvas) -> None:
         """A full-width band in the primary colour; the logo sits on a white plate made for it."""
         theme, g = self.theme, self.geometry
         x, y, w = EDGE, g.height - EDGE - BAND_HEIGHT, g.width - 2 * EDGE
         canv.saveState()
-        canv.setFillColor(theme.primary)
-        canv.roundRect(x, y, w, BAND_HEIGHT, 3 * mm, stroke=0, fill=1)
+        with artifact(canv, "Layout"):
+            canv.setFillColor(theme.primary)
+            canv.roundRect(x, y, w, BAND_HEIGHT, 3 * mm, stroke=0, fill=1)
         text_x = x + 6 * mm
         if self.logo is not None:
             logo_w, logo_h = logo_size(self.logo, "band")
             pad = 1.5 * mm
             plate_y = y + (BAND_HEIGHT - logo_h) / 2 - pad
-            canv.setFillColor(white)  # logos are made for a white page
-            canv.roundRect(text_x, plate_y, logo_w + 2 * pad, logo_h + 2 * pad, 2.5 * mm, stroke=0, fill=1)
-            self._logo(canv, text_x + pad, plate_y + pad, logo_w, logo_h)
+            with artifact(canv, "Layout"):
+                canv.setFillColor(white)  # logos are made for a white page
+                canv.roundRect(
+                    text_x, plate_y, logo_w + 2 * pad, logo_h + 2 * pad, 2.5 * mm, stroke=0, fill=1
+                )
+            self._logo(canv, text_x + pad, plate_y + pad, logo_w, logo_h, self.masthead.logo)
             text_x += logo_w + 2 * pad + 5 * mm
         self._identity(canv, text_x, x + w - 6 * mm, y + BAND_HEIGHT / 2, theme.on_primary, theme.on_primary)
         canv.restoreState()
@@ -119,13 +130,15 @@ class PageFurniture:
         text_x = MARGIN
         if self.logo is not None:
             logo_w, logo_h = logo_size(self.logo, "rule")
-            self._logo(canv, MARGIN, y + 3 * mm + (BAND_HEIGHT - 3 * mm - logo_h) / 2, logo_w, logo_h)
+            logo_y = y + 3 * mm + (BAND_HEIGHT - 3 * mm - logo_h) / 2
+            self._logo(canv, MARGIN, logo_y, logo_w, logo_h, self.masthead.logo)
             text_x += logo_w + 5 * mm
         middle = y + 3 * mm + (BAND_HEIGHT - 3 * mm) / 2
         self._identity(canv, text_x, g.width - MARGIN, middle, theme.primary_text, INK)
-        canv.setStrokeColor(theme.primary)
-        canv.setLineWidth(2.5)
-        canv.line(MARGIN, y + 1.25, g.width - MARGIN, y + 1.25)
+        with artifact(canv, "Layout"):
+            canv.setStrokeColor(theme.primary)
+            canv.setLineWidth(2.5)
+            canv.line(MARGIN, y + 1.25, g.width - MARGIN, y + 1.25)
         canv.restoreState()
 
     def _identity(
@@ -138,14 +151,16 @@ class PageFurniture:
             question, question_size = self.handout.words.questions_call_us, grown(11)
             canv.setFillColor(soft)
             canv.setFont(theme.fonts.regular, question_size)
-            canv.drawRightString(right, middle + grown(1 * mm), question)
+            with content(canv, self.masthead.question):
+                canv.drawRightString(right, middle + grown(1 * mm), question)
             # The phone keeps its share of the band and its smallest size: a long number is set smaller
             # (never shortened), and the name keeps its room.
             size = fitting_size(clinic.phone, theme.fonts.bold, PHONE_WIDTH, grown(14), 10)
             phone = fitted_text(clinic.phone, PHONE_WIDTH, theme.fonts.bold, size)
             canv.setFillColor(strong)
             canv.setFont(theme.fonts.bold, size)
-            canv.drawRightString(right, middle - grown(5.5 * mm), phone)
+            with content(canv, self.masthead.phone):
+                canv.drawRightString(right, middle - grown(5.5 * mm), phone)
             widest = max(
                 canv.stringWidth(phone, theme.fonts.bold, size),
                 canv.stringWidth(question, theme.fonts.regular, question_size),
@@ -156,7 +171,7 @@ class PageFurniture:
         parts: list[tuple[Paragraph, float]] = []
         if clinic.tagline:
             size = fitting_size(clinic.tagline, theme.fonts.regular, width, grown(11.5), grown(10))
-            tagline = Paragraph(
+            tagline = TaggedParagraph(
                 inline(fitted_text(clinic.tagline, width, theme.fonts.regular, size)),
                 ParagraphStyle(
                     "band_tagline",
@@ -165,12 +180,13 @@ class PageFurniture:
                     leading=grown(12),
                     textColor=soft,
                 ),
+                self.masthead.tagline,
             )
             parts.append((tagline, tagline.wrap(width, BAND_HEIGHT)[1] + grown(1 * mm)))
         name_style = ParagraphStyle("band_name", fontName=theme.heading_fonts.bold, textColor=strong)
         # The name has what the band leaves, 2 mm clear of its top and bottom edges.
         room = BAND_HEIGHT - 4 * mm - sum(height for _, height in parts)
-        name = _name_paragraph(clinic.name, name_style, width, theme.furniture, room)
+        name = _name_paragraph(clinic.name, name_style, width, theme.furniture, room, self.masthead.name)
         parts.insert(0, (name, name.wrap(width, BAND_HEIGHT)[1]))
         top = middle + sum(height for _, height in parts) / 2
         for paragraph, height in parts:
@@ -220,6 +236,10 @@ class PageFurniture:
 
     def page_number(self, canv: Canvas, number: int, total: int) -> None:
         """ "Page X of Y", beside the disclaimer, drawn when the last page is known."""
+        with artifact(canv, "Pagination"):
+            self._page_number(canv, number, total)
+
+    def _page_number(self, canv: Canvas, number: int, total: int) -> None:
         canv.saveState()
         canv.setFillColor(INK)
         canv.setFont(self.theme.fonts.bold, self.theme.furniture_size(10))
@@ -227,9 +247,30 @@ class PageFurniture:
         canv.drawRightString(self.geometry.width - MARGIN, self.number_baseline, page_of)
         canv.restoreState()
 
-    def _logo(self, canv: Canvas, x: float, y: float, width: float, height: float) -> None:
+    def _logo(
+        self, canv: Canvas, x: float, y: float, width: float, height: float, tag: Element = ARTIFACT
+    ) -> None:
         assert self.logo is not None
-        ScaledPicture(self.logo, width, height, self.theme.fonts.regular).drawOn(canv, x, y)
+        ScaledPicture(self.logo, width, height, self.theme.fonts.regular, tag).drawOn(canv, x, y)
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """The header band's place in the structure, before the title: the logo, the clinic's name and
+    tagline, and "Questions? Call us" with the phone number."""
+
+    logo: Element
+    name: Element
+    tagline: Element
+    question: Element
+    phone: Element
+
+    @classmethod
+    def of(cls, document: Element, handout: Handout, has_logo: bool) -> Masthead:
+        clinic, words = handout.clinic, handout.words
+        band = document.add("Div")
+        logo = band.add("Figure", alt=words.logo_alt.format(clinic=clinic.name)) if has_logo else ARTIFACT
+        return cls(logo, band.add("P"), band.add("P"), band.add("P"), band.add("P"))
 
 
 def logo_size(logo: Picture, place: str) -> tuple[float, float]:
@@ -238,14 +279,21 @@ def logo_size(logo: Picture, place: str) -> tuple[float, float]:
 
 
 def _name_paragraph(
-    name: str, style: ParagraphStyle, width: float, scale: float = 1.0, room: float = BAND_HEIGHT
+    name: str,
+    style: ParagraphStyle,
+    width: float,
+    scale: float = 1.0,
+    room: float = BAND_HEIGHT,
+    tag: Element = ARTIFACT,
 ) -> Paragraph:
     """The clinic's name: on one line at 18 to 14 pt if it fits, else on two at 16 to 12 (in large print
     18, 14 and 16 grown by ``scale``; never taller than ``room``); only a name too long even for that is
     shortened, so it never spills out of the header."""
 
     def fitted(text: str, size: float) -> tuple[Paragraph, int]:
-        paragraph = Paragraph(inline(text), style.clone("fitted", fontSize=size, leading=size * 1.15))
+        paragraph = TaggedParagraph(
+            inline(text), style.clone("fitted", fontSize=size, leading=size * 1.15), tag
+        )
         paragraph.wrap(width, BAND_HEIGHT)
         return paragraph, len(paragraph.blPara.lines)
 
@@ -342,7 +390,9 @@ def _balanced_lines(parts: tuple[str, ...], font: str, size: float, width: float
     return [(0, split), (split, len(parts))]
 
 
-def fine_print(handout: Handout, theme: Theme, with_offers: bool = False) -> Paragraph:
+def fine_print(
+    handout: Handout, theme: Theme, with_offers: bool = False, tag: Element = ARTIFACT
+) -> Paragraph:
     """The clinic's disclaimer, how fresh the information is and the leaflet's reference; with
     ``with_offers``, the other forms it comes in too (see ``offers``)."""
     words = handout.words
@@ -363,7 +413,7 @@ def fine_print(handout: Handout, theme: Theme, with_offers: bool = False) -> Par
     if large:  # and never leave a last word on a line alone
         before, space, last = markup.rpartition(" ")
         markup = f"{before}&nbsp;{last}" if space else markup
-    return Paragraph(markup, theme.small)
+    return TaggedParagraph(markup, theme.small, tag)
 
 
 def offers(handout: Handout) -> str:

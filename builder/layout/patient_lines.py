@@ -10,30 +10,37 @@ from builder.handout import Handout
 from builder.layout.blocks import BlockLayout
 from builder.layout.flowables import ChoiceLine, FillInLine
 from builder.layout.styles import INK, Theme
+from builder.layout.tagging import Element
 
 SIZE = 12
 
 
-def patient_lines(handout: Handout, theme: Theme, on_cover: bool) -> list[Flowable]:
+def patient_lines(handout: Handout, theme: Theme, on_cover: bool, structure: Element) -> list[Flowable]:
     """Name and date (on one line on a handout's first page, on lines of their own on a cover) and the
     therapist: their name, the clinic's therapists to tick, or on a cover a line to write it on. In large
-    print they grow with the rest of the page's furniture, for a patient who reads them too."""
+    print they grow with the rest of the page's furniture, for a patient who reads them too. Each line is
+    a paragraph in ``structure``: a screen reader reads "Name", "Date" and what is filled in."""
     patient, words = handout.patient, handout.words
     font, size = theme.fonts.regular, theme.furniture_size(SIZE)
     date = words.date(patient.date, handout.clinic.dates) if patient.date else ""
+
+    def line(fields: tuple[tuple[str, float], ...], values: tuple[str, ...] = ()) -> Flowable:
+        return FillInLine(fields, font, size, INK, values, tag=structure.add("P"))
+
     if on_cover:
-        lines: list[Flowable] = [FillInLine(((words.prepared_for, 1.0),), font, size, INK, (patient.name,))]
+        lines: list[Flowable] = [line(((words.prepared_for, 1.0),), (patient.name,))]
     else:
-        fields = ((words.name_label, 0.64), (words.date_label, 0.36))
-        lines = [FillInLine(fields, font, size, INK, (patient.name, date))]
+        lines = [line(((words.name_label, 0.64), (words.date_label, 0.36)), (patient.name, date))]
     if patient.clinician:
-        lines.append(FillInLine(((words.your_therapist, 1.0),), font, size, INK, (patient.clinician,)))
+        lines.append(line(((words.your_therapist, 1.0),), (patient.clinician,)))
     elif handout.clinic.clinicians:
-        lines.append(ChoiceLine(words.your_therapist, handout.clinic.clinicians, font, size, INK))
+        choice = ChoiceLine(words.your_therapist, handout.clinic.clinicians, font, size, INK)
+        choice.tag = structure.add("P")
+        lines.append(choice)
     elif on_cover:
-        lines.append(FillInLine(((words.your_therapist, 1.0),), font, size, INK))
+        lines.append(line(((words.your_therapist, 1.0),)))
     if on_cover:
-        lines.append(FillInLine(((words.date_label, 0.6),), font, size, INK, (date,)))
+        lines.append(line(((words.date_label, 0.6),), (date,)))
     return lines
 
 

@@ -10,7 +10,7 @@ import io
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
@@ -20,7 +20,6 @@ from reportlab.platypus import (
     Frame,
     NextPageTemplate,
     PageTemplate,
-    Paragraph,
     Spacer,
 )
 from reportlab.platypus.doctemplate import LayoutError
@@ -43,7 +42,9 @@ from builder.layout.flowables import (
 from builder.layout.markup import headline, inline
 from builder.layout.pages import MARGIN, PageFurniture, PageGeometry, footer_height, offers
 from builder.layout.patient_lines import note_box, patient_lines
+from builder.layout.structure_tree import tagged_pdf
 from builder.layout.styles import Theme, make_theme
+from builder.layout.tagging import Element, TaggedParagraph, Tagger
 from builder.validate import display_path
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
@@ -67,13 +68,26 @@ def render_pdf(handout: Handout, pictures: dict[Path, Picture], logo: Picture | 
     theme = make_theme(handout.clinic, handout.large_print)
     page = PageGeometry(*PAGE_SIZES[handout.paper])
     geometry = replace(page, footer=footer_height(handout, theme, page.text_width))
-    furniture = PageFurniture(handout, theme, logo, geometry)
-    pdf, pages, fills = _laid_out(handout, theme, pictures, geometry, furniture, LOOSE_PAGE)
-    if worth_another_try(fills):
-        tighter, fewer, tight_fills = _laid_out(handout, theme, pictures, geometry, furniture, TIGHT_PAGE)
-        if (fewer, _unevenness(tight_fills)) < (pages, _unevenness(fills)):
-            return tighter, fewer
-    return pdf, pages
+    # One structure for both tries: each adds its story to it, and the one kept is what was drawn.
+    document = Element("Document")
+    furniture = PageFurniture(handout, theme, logo, geometry, document)
+    chosen = _laid_out(handout, theme, pictures, geometry, furniture, LOOSE_PAGE, document)
+    if worth_another_try(chosen.fills):
+        tighter = _laid_out(handout, theme, pictures, geometry, furniture, TIGHT_PAGE, document)
+        if (tighter.pages, _unevenness(tighter.fills)) < (chosen.pages, _unevenness(chosen.fills)):
+            chosen = tighter
+    pdf = tagged_pdf(chosen.pdf, document, chosen.tagger, handout.words.tag, handout.title)
+    return pdf, chosen.pages
+
+
+class LaidOut(NamedTuple):
+    """One try at the layout: the PDF, its page count, how full each page is, and what the tagger
+    recorded of its structure while drawing it."""
+
+    pdf: bytes
+    pages: int
+    fills: list[float]
+    tagger: Tagger
 
 
 GLUE_ROOM = 0.02
@@ -107,7 +121,8 @@ def _laid_out(
     geometry: PageGeometry,
     furniture: PageFurniture,
     loose: float,
-) -> tuple[bytes, int, list[float]]:
+    document: Element,
+) -> LaidOut:
     """The PDF, its page count and how full each page is (0 to 1), with breaks chosen at ``loose``."""
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
@@ -133,12 +148,13 @@ def _laid_out(
     doc.afterFlowable = measure  # type: ignore[method-assign]
     try:
         doc.build(
-            _story(handout, theme, pictures, geometry, loose),
+            _story(handout, theme, pictures, geometry, document, loose),
             canvasmaker=counted_pages(furniture.page_number),
         )
     except LayoutError:
         raise ContentError([f"{sources(handout)}: {TOO_TALL}"]) from None
-    return buffer.getvalue(), doc.page, [fills.get(page, 0.0) for page in range(1, doc.page + 1)]
+    fill = [fills.get(page, 0.0) for page in range(1, doc.page + 1)]
+    return LaidOut(buffer.getvalue(), doc.page, fill, doc.canv.tagger)
 
 
 def document_options(
@@ -185,6 +201,7 @@ def _story(
     theme: Theme,
     pictures: dict[Path, Picture],
     geometry: PageGeometry,
+    document: Element,
     loose: float = LOOSE_PAGE,
 ) -> list[Flowable]:
     """Title and the patient's fill-in line, then each section in the order asked for.
@@ -194,19 +211,21 @@ def _story(
     """
     opening = handout.sections[0]
     titled_after_opening = handout.title == opening.title
+    title_tag = document.add("H1")
     title = (
-        SectionHeading(headline(handout.title), theme.title, opening.id, opening.title)
+        SectionHeading(headline(handout.title), theme.title, opening.id, opening.title, title_tag)
         if titled_after_opening
-        else Paragraph(headline(handout.title), theme.title)
+        else TaggedParagraph(headline(handout.title), theme.title, title_tag)
     )
     story: list[Flowable] = [NextPageTemplate("later"), title]
     other_forms = offers(handout)
     if other_forms:  # under the title, where a patient who needs another form sees it before reading on
         style = theme.caption.clone("offer", spaceAfter=0)  # in ink: it is for those who read poorly
-        story += [Spacer(1, 0.5 * mm), Paragraph(inline(other_forms), style), Spacer(1, 2.5 * mm)]
+        offer = TaggedParagraph(inline(other_forms), style, document.add("P"))
+        story += [Spacer(1, 0.5 * mm), offer, Spacer(1, 2.5 * mm)]
     else:
         story.append(Spacer(1, 5 * mm))
-    for index, line in enumerate(patient_lines(handout, theme, on_cover=False)):
+    for index, line in enumerate(patient_lines(handout, theme, on_cover=False, structure=document)):
         story += [Spacer(1, 2 * mm), line] if index else [line]
     story.append(Spacer(1, (5 if other_forms else 6) * mm))
     layout = BlockLayout(
@@ -218,6 +237,7 @@ def _story(
         handout.large_print,
         handout.words,
         loose,
+        structure=document,
     )
     story += note_box(layout, handout)
     for index, section in enumerate(handout.sections):

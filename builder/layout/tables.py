@@ -27,6 +27,7 @@ from builder.content import Table as TableBlock
 from builder.layout.flowables import TickBox
 from builder.layout.markup import inline
 from builder.layout.styles import INK, RULE, Theme, tint
+from builder.layout.tagging import ARTIFACT, Element, TaggedParagraph
 
 if TYPE_CHECKING:
     from builder.layout.blocks import BlockLayout
@@ -71,34 +72,55 @@ def table(layout: BlockLayout, block: TableBlock) -> list[Flowable]:
     )
     widths += tick_widths
 
-    def paragraph(text: str, style: ParagraphStyle, width: float) -> Paragraph:
-        markup = inline(text)
-        return Paragraph(fitted(markup, style, width - 2 * pad) if keep else markup, style)
+    # In the structure: a table of rows, the first of headings for its columns, and in each row after
+    # it a first cell that heads the row ("Day 1"); the boxes to tick are empty cells.
+    structure = layout.structure.add("Table")
 
-    header_row = [
-        paragraph(text, theme.header_cell, width) for text, width in zip(block.columns, widths, strict=False)
-    ]
-    centred = theme.header_cell.clone("tick_header", alignment=TA_CENTER)
-    for label, width in zip(block.tick_columns, tick_widths, strict=True):
-        # A label narrower than its column (the box sets the width: "Fri") is centred over the boxes; one
-        # that sets the width fills it already, and stays as tables have always printed it.
-        room = line_width(inline(label), theme.header_cell) < width - 2 * pad - SPARE
-        header_row.append(paragraph(label, centred if room else theme.header_cell, width))
+    def paragraph(text: str, style: ParagraphStyle, width: float, cell: Element) -> Paragraph:
+        markup = inline(text)
+        return TaggedParagraph(fitted(markup, style, width - 2 * pad) if keep else markup, style, cell)
+
+    def cell_of(row: Element, column: int, heading: bool) -> Element:
+        if heading:
+            return row.add("TH", attributes={"Table": {"Scope": "Column"}})
+        if column == 0 and len(widths) > 1:
+            return row.add("TH", attributes={"Table": {"Scope": "Row"}})
+        return row.add("TD", empty=True)
+
     # The caption is the table's first row, so a page never ends with it: it goes where the table goes,
     # and where the table breaks across pages, the next page repeats it as "... (continued)".
     top: list[list[Flowable | str]] = []
     continued: list[Flowable | str] | None = None
     if block.caption:
         blank = [""] * (len(widths) - 1)
-        top = [[Paragraph(inline(block.caption), theme.table_caption), *blank]]
+        top = [
+            [TaggedParagraph(inline(block.caption), theme.table_caption, structure.add("Caption")), *blank]
+        ]
         again = layout.words.continued.format(title=block.caption)
-        continued = [Paragraph(inline(again), theme.table_caption), *blank]
+        continued = [TaggedParagraph(inline(again), theme.table_caption, ARTIFACT), *blank]
+    heads = structure.add("TR")
+    header_row = [
+        paragraph(text, theme.header_cell, width, cell_of(heads, i, heading=True))
+        for i, (text, width) in enumerate(zip(block.columns, widths, strict=False))
+    ]
+    centred = theme.header_cell.clone("tick_header", alignment=TA_CENTER)
+    for label, width in zip(block.tick_columns, tick_widths, strict=True):
+        # A label narrower than its column (the box sets the width: "Fri") is centred over the boxes; one
+        # that sets the width fills it already, and stays as tables have always printed it.
+        room = line_width(inline(label), theme.header_cell) < width - 2 * pad - SPARE
+        header_row.append(
+            paragraph(label, centred if room else theme.header_cell, width, cell_of(heads, 1, True))
+        )
     rows: list[list[Flowable | str]] = [*top, header_row]
     for row in block.rows:
+        entry = structure.add("TR")
         cells: list[Flowable | str] = [
-            paragraph(text, theme.cell, width) for text, width in zip(row, widths, strict=False)
+            paragraph(text, theme.cell, width, cell_of(entry, i, heading=False))
+            for i, (text, width) in enumerate(zip(row, widths, strict=False))
         ]
-        cells += [TickBox(INK) for _ in block.tick_columns]
+        for _ in block.tick_columns:
+            cell_of(entry, len(cells), heading=False)
+            cells.append(TickBox(INK))
         rows.append(cells)
     first_tick, head = len(block.columns), len(top)
     captioned = [
