@@ -22,7 +22,15 @@ from builder.images import Picture
 from builder.layout.flowables import ScaledPicture, fitted_size
 from builder.layout.markup import inline, kept_whole
 from builder.layout.styles import INK, MUTED, RULE, Theme
-from builder.layout.tagging import ARTIFACT, Element, TaggedParagraph, artifact, content
+from builder.layout.tagging import (
+    ARTIFACT,
+    Element,
+    MixedLanguageParagraph,
+    TaggedParagraph,
+    artifact,
+    content,
+    passage,
+)
 
 MARGIN = 21 * mm
 EDGE = 12 * mm  # printers cannot reach the paper's edge; nothing is drawn closer than this
@@ -407,9 +415,9 @@ def fine_print(
     if large:
         reference = reference.replace(" v", "&nbsp;v")  # each section with its version: "sleep v1"
     notes.append(words.reference.format(reference=reference))
-    if with_offers and offers(handout):
-        notes.append(f"<b>{offers(handout)}</b>")
     markup = " ".join(note for note in notes if note)
+    if with_offers and offers(handout):
+        return offers_paragraph(handout, theme.small, tag, markup + " ", bold=True, bind_last=large)
     if large:  # and never leave a last word on a line alone
         before, space, last = markup.rpartition(" ")
         markup = f"{before}&nbsp;{last}" if space else markup
@@ -419,5 +427,38 @@ def fine_print(
 def offers(handout: Handout) -> str:
     """The other forms the leaflet comes in: large print, and each other language it is written in,
     offered in that language's own words so that its reader can read the offer; "" when none."""
-    found = [] if handout.large_print else [handout.words.large_print_offer]
-    return " ".join([*found, *(other.offer for other in handout.offers)])
+    return " ".join(text for text, _ in offer_parts(handout))
+
+
+def offer_parts(handout: Handout) -> list[tuple[str, str | None]]:
+    """The offers, each with its language where it is not the handout's (None)."""
+    found: list[tuple[str, str | None]] = (
+        [] if handout.large_print else [(handout.words.large_print_offer, None)]
+    )
+    return found + [(other.offer, other.tag) for other in handout.offers]
+
+
+def offers_paragraph(
+    handout: Handout,
+    style: ParagraphStyle,
+    tag: Element,
+    before: str = "",
+    bold: bool = False,
+    bind_last: bool = False,
+) -> Paragraph:
+    """``before`` (markup) then the offers, each offer in another language a passage in that language;
+    ``bind_last`` keeps the last word with the one before it."""
+    passages: list[Element] = []
+    parts = []
+    for text, lang in offer_parts(handout):
+        if lang is not None:
+            passages.append(tag.add("Span", lang=lang))
+            parts.append(passage(len(passages)) + inline(text))
+        else:
+            parts.append(inline(text) if not passages else passage(0) + inline(text))
+    offered = " ".join(parts)
+    if bind_last:
+        start, space, last = offered.rpartition(" ")
+        offered = f"{start}&nbsp;{last}" if space else offered
+    markup = f"{passage(0)}{before}{f'<b>{offered}</b>' if bold else offered}{passage(-1)}"
+    return MixedLanguageParagraph(markup, style, tag, passages)

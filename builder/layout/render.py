@@ -39,8 +39,8 @@ from builder.layout.flowables import (
     KeepTogetherIfItFits,
     SectionHeading,
 )
-from builder.layout.markup import headline, inline
-from builder.layout.pages import MARGIN, PageFurniture, PageGeometry, footer_height, offers
+from builder.layout.markup import headline
+from builder.layout.pages import MARGIN, PageFurniture, PageGeometry, footer_height, offers, offers_paragraph
 from builder.layout.patient_lines import note_box, patient_lines
 from builder.layout.structure_tree import tagged_pdf
 from builder.layout.styles import Theme, make_theme
@@ -221,7 +221,7 @@ def _story(
     other_forms = offers(handout)
     if other_forms:  # under the title, where a patient who needs another form sees it before reading on
         style = theme.caption.clone("offer", spaceAfter=0)  # in ink: it is for those who read poorly
-        offer = TaggedParagraph(inline(other_forms), style, document.add("P"))
+        offer = offers_paragraph(handout, style, document.add("P"))
         story += [Spacer(1, 0.5 * mm), offer, Spacer(1, 2.5 * mm)]
     else:
         story.append(Spacer(1, 5 * mm))

@@ -121,16 +121,31 @@ class Tagger:
         element = self.current if self.current is not None and self.current is not ARTIFACT else None
         self.links.append((canvas.getPageNumber(), element))
 
+    def switch_in_text(self, canvas: Canvas, code: list[str], element: Element | None) -> None:
+        """Inside a text object (``code``), end the open sequence and start one for ``element`` (None:
+        none), since no sequence may cross the text object's BT or ET."""
+        if self.current is not None:
+            code.append("EMC")
+            self.current = None
+        if element is not None:
+            mcid = self._number(canvas, element)
+            code.append(f"/{element.role} <</MCID {mcid}>> BDC")
+            self.current = element
+
+    def _number(self, canvas: Canvas, element: Element) -> int:
+        """A new MCID on the current page, for ``element``."""
+        page = canvas.getPageNumber()
+        numbers = self.pages.setdefault(page, [])
+        numbers.append(element)
+        self.content.setdefault(id(element), []).append((page, len(numbers) - 1))
+        return len(numbers) - 1
+
     def _begin(self, canvas: Canvas, element: Element) -> None:
         self.current = element
         if element is ARTIFACT:
             canvas.addLiteral("/Artifact BMC")
             return
-        page = canvas.getPageNumber()
-        numbers = self.pages.setdefault(page, [])
-        mcid = len(numbers)
-        numbers.append(element)
-        self.content.setdefault(id(element), []).append((page, mcid))
+        mcid = self._number(canvas, element)
         canvas.addLiteral(f"/{element.role} <</MCID {mcid}>> BDC")
         self._opened_at = len(canvas._code)
 
@@ -230,3 +245,45 @@ class TaggedParagraph(Tagged, Paragraph):
             Paragraph.drawOn(self, canvas, x, y, _sW)
         finally:
             del canvas.drawText
+
+
+SWITCH = "tagging_switch"
+"""The name of the paragraph callback that starts a passage's marked content (see ``passage``)."""
+
+
+def passage(index: int) -> str:
+    """Markup starting passage ``index`` of a ``MixedLanguageParagraph`` (0: its own text; "end")."""
+    return f'<onDraw name="{SWITCH}" label="{index}"/>'
+
+
+class MixedLanguageParagraph(TaggedParagraph):
+    """A paragraph with passages in another language ("Also available in English." in a Spanish
+    handout): each passage, begun in the markup by ``passage(n)``, is a ``Span`` of ``passages[n - 1]``
+    with its own language, so a screen reader speaks it in that language. The marks go inside the
+    paragraph's one text object, as the callbacks reach each passage. The markup begins with
+    ``passage(0)`` and ends with ``passage(-1)``."""
+
+    def __init__(self, text: str, style: Any, tag: Element, passages: list[Element]) -> None:
+        super().__init__(text, style, tag)
+        self.passages = passages
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        pieces = super().split(available_width, available_height)
+        for piece in pieces:
+            piece.passages = self.passages
+        return pieces
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        tagger = tagger_of(canvas)
+        elements = [self.tag, *self.passages]
+
+        def switch(canvas: Canvas, kind: str, label: str) -> None:
+            if tagger is not None:
+                index = int(label)
+                code = canvas._curr_tx_info["tx"]._code
+                tagger.switch_in_text(canvas, code, elements[index] if index >= 0 else None)
+
+        canvas.setNamedCB(SWITCH, switch)
+        if tagger is None or tagger.current is not None:
+            tagger = None  # inside another sequence (or untagged): the callbacks mark nothing
+        Paragraph.drawOn(self, canvas, x, y, _sW)
