@@ -50,6 +50,8 @@ class _Tree:
         self.objects: dict[int, pikepdf.Object] = {}
         """Each element written, by id, for the links to find."""
         self.seen: dict[int, bool] = {}
+        self.roles: dict[str, pikepdf.Name] = {}
+        self.page_objects = [page.obj for page in self.pages]
 
     def write(self, document: Element) -> None:
         root = self.doc.make_indirect(Dictionary(Type=Name.StructTreeRoot))
@@ -79,21 +81,29 @@ class _Tree:
         the same content, a panel left out)."""
         if not self._drawn(element):
             return None
-        obj = self.doc.make_indirect(Dictionary(Type=Name.StructElem, S=Name(f"/{element.role}"), P=parent))
-        self.objects[id(element)] = obj
+        entries: dict[str, object] = {"/Type": Name.StructElem, "/S": self._role(element.role), "/P": parent}
         if element.alt:
-            obj.Alt = String(element.alt)
+            entries["/Alt"] = String(element.alt)
         if element.lang:
-            obj.Lang = String(element.lang)
+            entries["/Lang"] = String(element.lang)
         if element.attributes:
             attributes = [
                 Dictionary({"/O": Name(f"/{owner}"), **{f"/{k}": Name(f"/{v}") for k, v in values.items()}})
                 for owner, values in element.attributes.items()
             ]
-            obj.A = attributes[0] if len(attributes) == 1 else Array(attributes)
-        kids: list[pikepdf.Object] = []
-        for page, mcid in self.tagger.content.get(id(element), []):
-            kids.append(Dictionary(Type=Name.MCR, Pg=self.pages[page - 1].obj, MCID=mcid))
+            entries["/A"] = attributes[0] if len(attributes) == 1 else Array(attributes)
+        content = self.tagger.content.get(id(element), [])
+        pages = {page for page, _ in content}
+        if len(pages) == 1:  # on one page: the page once, and the bare numbers
+            entries["/Pg"] = self.page_objects[content[0][0] - 1]
+        obj = self.doc.make_indirect(Dictionary(entries))
+        self.objects[id(element)] = obj
+        kids: list[pikepdf.Object | int] = []
+        for page, mcid in content:
+            if len(pages) == 1:
+                kids.append(mcid)
+            else:
+                kids.append(Dictionary(Type=Name.MCR, Pg=self.page_objects[page - 1], MCID=mcid))
             owners = self.owners.setdefault(page, [])
             owners += [None] * (mcid + 1 - len(owners))
             owners[mcid] = obj
@@ -106,8 +116,14 @@ class _Tree:
 
     def _empty(self, element: Element, parent: pikepdf.Object) -> pikepdf.Object:
         """A table cell with nothing painted in it (a box to tick): kept, so its row has all its cells."""
-        obj = Dictionary(Type=Name.StructElem, S=Name(f"/{element.role}"), P=parent, K=Array())
+        obj = Dictionary(Type=Name.StructElem, S=self._role(element.role), P=parent, K=Array())
         return self.doc.make_indirect(obj)
+
+    def _role(self, role: str) -> pikepdf.Name:
+        name = self.roles.get(role)
+        if name is None:
+            name = self.roles[role] = Name(f"/{role}")
+        return name
 
     def _drawn(self, element: Element) -> bool:
         """Whether anything of ``element`` was drawn, itself or an element inside it."""

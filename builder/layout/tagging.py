@@ -79,21 +79,30 @@ class Tagger:
 
     @contextmanager
     def marked(self, canvas: Canvas, element: Element, flowable: Flowable | None = None) -> Iterator[None]:
-        """Everything drawn inside, as ``element``'s content (or as an artifact). A flowable drawn a
-        second time (a table's heading row, repeated on the next page) is an artifact the second time;
-        inside another sequence, nothing new is opened."""
-        if self.current is not None:
+        """Everything drawn inside, as ``element``'s content (or as an artifact); see ``begin``."""
+        opened = self.begin(canvas, element, flowable)
+        try:
             yield
-            return
+        finally:
+            if opened:
+                self._end(canvas)
+
+    def begin(self, canvas: Canvas, element: Element, flowable: Flowable | None = None) -> bool:
+        """Opens a sequence for ``element`` unless one is open already (what is drawn joins it); False
+        if none was opened. A flowable drawn a second time (a table's heading row, repeated on the next
+        page) is an artifact the second time."""
+        if self.current is not None:
+            return False
         if flowable is not None:
             if id(flowable) in self.drawn:
                 element = ARTIFACT
             self.drawn[id(flowable)] = flowable
         self._begin(canvas, element)
-        try:
-            yield
-        finally:
-            self._end(canvas)
+        return True
+
+    def end(self, canvas: Canvas) -> None:
+        """Closes what ``begin`` opened."""
+        self._end(canvas)
 
     @contextmanager
     def artifact(self, canvas: Canvas, kind: str = "") -> Iterator[None]:
@@ -197,12 +206,14 @@ class Tagged:
     tag: Element = ARTIFACT
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
-        tagger = tagger_of(canvas)
-        if tagger is None:
+        tagger = getattr(canvas, "tagger", None)
+        if tagger is None or not tagger.begin(canvas, self.tag, self):  # type: ignore[arg-type]
             super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
             return
-        with tagger.marked(canvas, self.tag, self):  # type: ignore[arg-type]
+        try:
             super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
+        finally:
+            tagger.end(canvas)
 
 
 class TaggedParagraph(Tagged, Paragraph):
