@@ -297,16 +297,19 @@ def _elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
     return found
 
 
-def _leaves(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
-    """The marked-content references under ``element``."""
+def _leaves(element: pikepdf.Dictionary) -> list[pikepdf.Object]:
+    """The page of each piece of marked content under ``element``: an MCID of the element's own page
+    (``/Pg``), or a marked-content reference naming its page."""
     found = []
     for kid in element.get("/K", []):
-        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
-            found.append(kid)
+        if isinstance(kid, int):
+            found.append(element.Pg)
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+            found.append(kid.Pg)
         elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
             found += _leaves(kid)
     return found
 
 
-def _page_of(pdf: pikepdf.Pdf, reference: pikepdf.Dictionary) -> int:
-    return next(n for n, page in enumerate(pdf.pages) if page.obj.objgen == reference.Pg.objgen)
+def _page_of(pdf: pikepdf.Pdf, page: pikepdf.Object) -> int:
+    return next(n for n, each in enumerate(pdf.pages) if each.obj.objgen == page.objgen)
