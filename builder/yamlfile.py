@@ -6,6 +6,8 @@ the node marks beside the data so that ``Located.line(("blocks", 2, "image"))`` 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,11 @@ from typing import Any
 import yaml
 
 KeyPath = tuple[str | int, ...]
+
+MAX_BYTES = 1_000_000
+"""The largest YAML file read: a long section is some 20 KB; anything near this is not one."""
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""A character YAML does not allow in a file: the control characters but tab and line breaks."""
 
 
 class YamlFileError(Exception):
@@ -62,7 +69,12 @@ _FastTextLoader.yaml_implicit_resolvers = {}
 
 
 def parse_yaml(text: str) -> Located:
-    """Parse one YAML document safely, keeping line numbers; a key given twice is an error."""
+    """Parse one YAML document safely, keeping line numbers; a key given twice is an error, and so is
+    an alias: our files never need one, and a few hundred bytes of nested aliases expand to gigabytes
+    (the "billion laughs")."""
+    _check_characters(text)
+    if "*" in text:
+        _refuse_aliases(text)
     try:
         return _parse(text, _FastTextLoader)
     except YamlFileError:
@@ -93,12 +105,50 @@ def _parse(text: str, loader_class: type[yaml.SafeLoader]) -> Located:
 def read_yaml(path: Path) -> Located:
     """Read and parse ``path``."""
     try:
+        if path.stat().st_size > MAX_BYTES:
+            size = path.stat().st_size / 1_000_000
+            raise YamlFileError(
+                None, f"the file is {size:.1f} MB, more than the 1 MB a section or clinic file may be"
+            )
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise YamlFileError(None, "the file is not UTF-8 text; save it as UTF-8") from None
     except OSError as exc:
         raise YamlFileError(None, f"cannot read the file ({exc.strerror})") from None
     return parse_yaml(text)
+
+
+def _check_characters(text: str) -> None:
+    """A control character (a stray byte pasted from another program) is named, with its line."""
+    found = _NOT_YAML.search(text)
+    if found is None:
+        return
+    character = found.group()
+    line = text.count("\n", 0, found.start()) + 1
+    name = unicodedata.name(character, "a control character")
+    raise YamlFileError(
+        line, f"the file holds {name} (U+{ord(character):04X}), which cannot be printed; delete it"
+    )
+
+
+def _refuse_aliases(text: str) -> None:
+    """Refuses the first alias (``*name``) in ``text``, before anything is built from it."""
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_class(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1
+                reason = (
+                    f"'*{event.anchor}' repeats text from elsewhere in the file (a YAML alias), which these"
+                    " files do not use; write the text out, or put text that starts with * in quotes"
+                )
+                raise YamlFileError(line, reason)
+    except yaml.YAMLError:
+        return  # not valid YAML: the parser proper says where and why
+    finally:
+        loader.dispose()
 
 
 def _describe(exc: yaml.MarkedYAMLError) -> str:
