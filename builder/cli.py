@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shlex
 import sys
 import time
 from collections.abc import Iterator
@@ -300,7 +301,9 @@ def init(folder: Path) -> None:
     path = api.init_clinic(folder)
     shown = display_path(folder)
     click.echo(f"Created {display_path(path)}, {shown}/content/, {shown}/images/ and {shown}/plans/.")
-    click.echo(f"Next: put your details in {display_path(path)}, then run 'handout check --clinic {shown}'.")
+    # The command as it is pasted into a shell: a folder named "Harbourview Physio & Rehab" in quotes.
+    command = shlex.join(["handout", "check", "--clinic", shown])
+    click.echo(f"Next: put your details in {display_path(path)}, then run: {command}")
 
 
 @main.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shlex
 import shutil
 from pathlib import Path
 
@@ -399,6 +400,17 @@ def test_two_clinic_sections_with_one_id_are_an_error(workdir: Path) -> None:
 # --- init and check ------------------------------------------------------------------------------
 
 
+def test_the_next_command_after_init_can_be_pasted_as_it_is(workdir: Path) -> None:
+    """A folder named as clinics name themselves, with spaces and an ampersand: the command it prints
+    runs when pasted into a shell."""
+    result = run("init", "Harbourview Physio & Rehab")
+    assert result.exit_code == 0
+    command = result.stdout.splitlines()[-1].split("then run: ", 1)[1]
+    assert command == "handout check --clinic 'Harbourview Physio & Rehab'"
+    assert shlex.split(command)[-1] == "Harbourview Physio & Rehab"
+    assert run(*shlex.split(command)[1:]).exit_code == 0
+
+
 def test_init_makes_a_clinic_that_builds_straight_away(workdir: Path) -> None:
     result = run("init", "harbour-physio")
     assert result.exit_code == 0
@@ -406,7 +418,7 @@ def test_init_makes_a_clinic_that_builds_straight_away(workdir: Path) -> None:
         "Created harbour-physio/clinic.yaml, harbour-physio/content/, harbour-physio/images/ and"
         " harbour-physio/plans/.\n"
         "Next: put your details in harbour-physio/clinic.yaml,"
-        " then run 'handout check --clinic harbour-physio'.\n"
+        " then run: handout check --clinic harbour-physio\n"
     )
     assert sorted(p.name for p in (workdir / "harbour-physio").iterdir()) == [
         "clinic.yaml",
