@@ -147,7 +147,33 @@ def open_clinic(clinic: Path | None = None, content_dir: Path | None = None) -> 
     logo = load_picture(settings.logo, None, settings.folder) if settings.logo else None  # its own colours
     if logo is not None and logo.drawing is None:
         _warn_if_soft(logo, settings.header)
+    if clinic is not None:
+        _warn_about_placeholders(settings)
     return ClinicSetup(settings, library, logo)
+
+
+TEMPLATE_DETAILS = ("address", "phone", "email", "website")
+
+
+def _warn_about_placeholders(clinic: Clinic) -> None:
+    """The made-up contact details of ``handout init``'s template, still there, would print on every
+    handout as if they were the clinic's: said on each check and build until they are changed."""
+    template = resources.files("builder").joinpath("templates/clinic.yaml").read_text(encoding="utf-8")
+    made_up = {
+        key: value.split("  #")[0].strip()
+        for key, _, value in (line.partition(": ") for line in template.splitlines())
+        if key in TEMPLATE_DETAILS
+    }
+    left = [key for key in TEMPLATE_DETAILS if getattr(clinic, key) == made_up.get(key)]
+    if left:
+        listed = ", ".join(f"{key} ({made_up[key]})" for key in left)
+        verb = "is" if len(left) == 1 else "are"
+        logger.warning(
+            "%s: %s %s still made up by the template; put in your clinic's own before printing",
+            display_path(clinic.source),
+            listed,
+            verb,
+        )
 
 
 def build_handout(

@@ -526,7 +526,7 @@ def test_check_warns_about_pictures_no_section_uses(workdir: Path, caplog: pytes
     with caplog.at_level(logging.WARNING):
         result = run("check", "--clinic", "ours")
     assert result.exit_code == 0
-    assert caplog.messages == [
+    assert caplog.messages[1:] == [  # after the template's made-up details (see below)
         "ours/clinic.yaml: tagline, hours and disclaimer have no Spanish words, so Spanish handouts print"
         " them in English; add them under es:",
         "ours/images/sleep-sde.jpg: no section uses this picture; to replace one of ours, give it the same"
@@ -623,3 +623,37 @@ def test_check_lays_out_every_section_so_a_layout_problem_is_found_before_a_buil
         f"Error: {folder / 'walking.yaml'}: a paragraph inside a box or a table cell is longer than a page;"
         " split it into shorter paragraphs or bullets"
     )
+
+
+def test_the_templates_made_up_details_are_warned_about_until_changed(
+    workdir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Straight after init, "1 Example Street" and "(555) 000-0000" would print as the clinic's own."""
+    assert run("init", "harbour").exit_code == 0
+    made_up = (
+        "harbour/clinic.yaml: address (1 Example Street, Your Town), phone ((555) 000-0000),"
+        " email (hello@example.com), website (example.com) are still made up by the template; put in"
+        " your clinic's own before printing"
+    )
+
+    def warnings(*command: str) -> list[str]:
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            assert run(*command, "--clinic", "harbour").exit_code == 0
+        return caplog.messages
+
+    assert made_up in warnings("build", "-s", "sleep", "-o", "a.pdf")
+    assert made_up in warnings("check")
+    clinic = workdir / "harbour" / "clinic.yaml"
+    text = clinic.read_text()
+    for old, new in (
+        ("1 Example Street, Your Town", "4 Quay Road, Bayside"),
+        ("(555) 000-0000", "(555) 013-4400"),
+        ("hello@example.com", "desk@harbour.example"),
+    ):
+        text = text.replace(old, new)
+    clinic.write_text(text)
+    website = "harbour/clinic.yaml: website (example.com) is still made up by the template; put in your"
+    assert [m for m in warnings("build", "-s", "sleep", "-o", "b.pdf") if m.startswith(website)]
+    clinic.write_text(text.replace("website: example.com", "website: harbour.example"))
+    assert not [m for m in warnings("build", "-s", "sleep", "-o", "c.pdf") if "made up" in m]
