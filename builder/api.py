@@ -11,7 +11,7 @@ import logging
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -155,15 +155,26 @@ def open_clinic(clinic: Path | None = None, content_dir: Path | None = None) -> 
 TEMPLATE_DETAILS = ("address", "phone", "email", "website")
 
 
+@cache
+def _clinic_template() -> str:
+    """The clinic.yaml that ``init`` writes, before the folder's name is put in it."""
+    return resources.files("builder").joinpath("templates/clinic.yaml").read_text(encoding="utf-8")
+
+
+@cache
+def _made_up_details() -> dict[str, str]:
+    """The template's example contact details, read once a process (a batch opens its clinic often)."""
+    return {
+        key: value.split("  #")[0].strip()
+        for key, _, value in (line.partition(": ") for line in _clinic_template().splitlines())
+        if key in TEMPLATE_DETAILS
+    }
+
+
 def _warn_about_placeholders(clinic: Clinic) -> None:
     """The made-up contact details of ``handout init``'s template, still there, would print on every
     handout as if they were the clinic's: said on each check and build until they are changed."""
-    template = resources.files("builder").joinpath("templates/clinic.yaml").read_text(encoding="utf-8")
-    made_up = {
-        key: value.split("  #")[0].strip()
-        for key, _, value in (line.partition(": ") for line in template.splitlines())
-        if key in TEMPLATE_DETAILS
-    }
+    made_up = _made_up_details()
     left = [key for key in TEMPLATE_DETAILS if getattr(clinic, key) == made_up.get(key)]
     if left:
         listed = ", ".join(f"{key} ({made_up[key]})" for key in left)
@@ -453,7 +464,7 @@ def init_clinic(folder: Path) -> Path:
     """Create a clinic folder whose clinic.yaml is named after the folder; returns the clinic.yaml."""
     words = folder.resolve().name.replace("_", " ").replace("-", " ").split()
     name = " ".join(word[:1].upper() + word[1:] for word in words) or "My Clinic"
-    template = resources.files("builder").joinpath("templates/clinic.yaml").read_text(encoding="utf-8")
+    template = _clinic_template()
     # JSON's quoted string is also YAML's, so any folder name (#1-physio, smith:-clinic) stays text.
     text = template.replace("{name}", json.dumps(name, ensure_ascii=False))
     return create_clinic_folder(folder, text.replace("{folder}", display_path(folder)))

@@ -285,7 +285,9 @@ class MixedLanguageParagraph(TaggedParagraph):
         return pieces
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
-        tagger = tagger_of(canvas)
+        found = tagger_of(canvas)
+        # Inside another sequence (or on an untagged canvas) the callbacks mark nothing.
+        tagger = found if found is not None and found.current is None else None
         elements = [self.tag, *self.passages]
 
         def switch(canvas: Canvas, kind: str, label: str) -> None:
@@ -295,6 +297,4 @@ class MixedLanguageParagraph(TaggedParagraph):
                 tagger.switch_in_text(canvas, code, elements[index] if index >= 0 else None)
 
         canvas.setNamedCB(SWITCH, switch)
-        if tagger is None or tagger.current is not None:
-            tagger = None  # inside another sequence (or untagged): the callbacks mark nothing
         Paragraph.drawOn(self, canvas, x, y, _sW)
